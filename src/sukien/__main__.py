@@ -1,0 +1,5 @@
+"""`python -m sukien` runs the `sukien` command."""
+
+from .cli import main
+
+main()
