@@ -237,9 +237,7 @@ def test_articles_sharing_no_lines_aligned_in_input_index_order():
 
 
 def test_extra_predicted_article_gives_false_positives_only():
-    teaser = predicted(
-        "Tin liên quan", ["| Nga tập trận ở Biển Đen |"], [("Nga", "GPE", "RUS", None)], [], [], index=1
-    )
+    teaser = predicted("Tin liên quan", ["| Nga tập trận ở Biển Đen |"], [("Nga", "GPE", "RUS", None)], [], [], index=1)
     report = evaluate([gold_doc()], [predicted(), teaser])
     assert report.scores["split.accuracy"] == 0.0
     assert report.scores["titles.accuracy"] == 1.0
@@ -328,9 +326,7 @@ def test_consult_is_unordered_request_is_not():
     [("CONSULT", True), ("COOPERATE", True), ("AGREE", True), ("ASSAULT", True), ("SUPPORT", False)],
 )
 def test_which_types_are_unordered(event_type, unordered):
-    scores = events_only(
-        [(event_type, ["RUS"], ["IND"], None, False)], [(event_type, ["IND"], ["RUS"], None, False)]
-    )
+    scores = events_only([(event_type, ["RUS"], ["IND"], None, False)], [(event_type, ["IND"], ["RUS"], None, False)])
     assert scores["events.f1"] == (1.0 if unordered else 0.0)
 
 
@@ -354,9 +350,7 @@ def test_assault_between_two_parties_equals_one_way(sources, targets, f1, untarg
 
 
 def test_dyads_ignore_the_type_and_unordered_acts_go_both_ways():
-    wrong_type = events_only(
-        [("REQUEST", ["USA"], ["BLR"], None, False)], [("ACCUSE", ["USA"], ["BLR"], None, False)]
-    )
+    wrong_type = events_only([("REQUEST", ["USA"], ["BLR"], None, False)], [("ACCUSE", ["USA"], ["BLR"], None, False)])
     assert (wrong_type["events.f1"], wrong_type["dyads.f1"]) == (0.0, 1.0)
     assert wrong_type["events_untargeted.f1"] == 0.0
     # A consultation between Russia and India is a dyad each way, whatever their alphabetical order.

@@ -115,7 +115,7 @@ def test_sample_line_reads_back_in_every_encoding(tmp_path, sample_text, prefix,
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
-@pytest.mark.parametrize("line", WRITTEN)
+@pytest.mark.parametrize("line", WRITTEN, ids=[f"written{i}" for i in range(len(WRITTEN))])
 def test_written_line_reads_back_in_every_encoding(tmp_path, line, encoding):
     (page,) = read(write(tmp_path / "line.txt", line, encoding))
     assert page.text == line
@@ -149,6 +149,7 @@ def test_cp1258_tone_marks_come_back_composed(tmp_path):
             "cp1251",
         ),
     ],
+    ids=["cp1258-with-german-names", "cp1252-french", "cp1251-russian"],
 )
 def test_other_legacy_encodings_are_guessed(tmp_path, text, encoding):
     (page,) = read(write(tmp_path / "legacy.txt", encode(text, encoding)))
@@ -207,7 +208,7 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "reason", "words"), BAD_FILES)
+@pytest.mark.parametrize(("name", "content", "reason", "words"), BAD_FILES, ids=[row[0] for row in BAD_FILES])
 def test_bad_file_is_rejected_and_batch_goes_on(tmp_path, name, content, reason, words):
     first = write(tmp_path / "first.txt", WRITTEN[0])
     bad = write(tmp_path / name, content)
@@ -289,6 +290,7 @@ LAST_RECORD = {"text": WRITTEN[3]}
         ('{"id": 42, "text": 5}', "42", 'record 42 (line 2) has no string "text"'),
         ('{"text": null}', "line 2", 'record line 2 (line 2) has no string "text"'),
     ],
+    ids=["not-json", "cut-short", "array", "string", "no-text", "number-text", "null-text"],
 )
 def test_bad_record_is_rejected_and_file_goes_on(tmp_path, line, record, words):
     lines = [json.dumps(GOOD_RECORD, ensure_ascii=False), line, json.dumps(LAST_RECORD, ensure_ascii=False)]
@@ -357,6 +359,7 @@ def test_jsonl_record_over_the_limit_is_rejected_but_not_the_file(tmp_path):
         ('{"text": "Hà Nội"}\n'.encode("utf-16"), "undecodable", "is not UTF-8; save it as UTF-8"),
         (b'{"id": "a", "text": " \\n "}\n', "empty", 'has an empty "text"'),
     ],
+    ids=["no-bytes", "blank-lines", "utf-16", "blank-text"],
 )
 def test_jsonl_without_records(tmp_path, content, reason, words):
     path = write(tmp_path / "news.jsonl", content)
@@ -407,6 +410,14 @@ def test_html_text_and_metadata(tmp_path, charset, encoding):
     assert "Trang chủ" not in page.text and "Bản quyền" not in page.text
 
 
+def test_bundled_samples_folder_reads_as_its_pages(samples_dir):
+    results = read(samples_dir)
+    files = sorted(samples_dir.glob("*.txt"))
+    assert [(page.path, page.text, page.kind) for page in results] == [
+        (str(path), path.read_text(encoding="utf-8"), "text") for path in files
+    ]
+
+
 def test_folders_are_walked_recursively_in_sorted_order(tmp_path):
     html = ARTICLE_HTML.format(charset="utf-8")
     records = "\n".join(json.dumps({"id": f"r{i}", "text": WRITTEN[i]}, ensure_ascii=False) for i in (3, 4))
@@ -446,6 +457,7 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path):
         ("notes.md", WRITTEN[0] + "\n" + WRITTEN[1], "text"),
         ("notes16", (WRITTEN[0] + "\n").encode("utf-16"), "text"),
     ],
+    ids=["html-after-blanks", "html-after-bom", "jsonl", "text", "utf-16-text"],
 )
 def test_file_named_with_another_suffix_is_sniffed(tmp_path, name, content, kind):
     (page,) = read(write(tmp_path / name, content))
@@ -487,6 +499,7 @@ def test_stdin_jsonl_longer_than_the_sniffed_head():
         (b"x" * 300, "too_large", "standard input is over the 200 bytes limit"),
         (PNG, "binary", "standard input looks like a binary file"),
     ],
+    ids=["empty", "too-large", "binary"],
 )
 def test_stdin_rejections(tmp_path, content, reason, words):
     after = write(tmp_path / "after.txt", WRITTEN[0])

@@ -34,8 +34,7 @@ SAMPLE_CASES = [
             "Người phát ngôn của Bộ Ngoại giao Mỹ đã xác nhận cuộc điện đàm nêu trên, đồng thời cho biết "
             "thêm: “Ngoại trưởng Pompeo yêu cầu Belarus trả tự do ngay lập tức cho công dân Mỹ Vitali "
             "Shkliarov bị bắt giữ sai trái.",
-            "Ngoại trưởng Pompeo còn tái khẳng định sự ủng hộ của Mỹ đối với khát vọng dân chủ của người "
-            "dân Belarus”.",
+            "Ngoại trưởng Pompeo còn tái khẳng định sự ủng hộ của Mỹ đối với khát vọng dân chủ của người dân Belarus”.",
         ],
     ),
     (  # decimal commas: 80,1% and 10,12%
@@ -144,8 +143,7 @@ SAMPLE_CASES = [
         "002",
         "| Tổ chức Hợp tác Thượng Hải (SCO)",
         [
-            "| Tổ chức Hợp tác Thượng Hải (SCO) tuyên bố sẵn sàng can thiệp vào Kazakhstan “nếu được "
-            "yêu cầu”.",
+            "| Tổ chức Hợp tác Thượng Hải (SCO) tuyên bố sẵn sàng can thiệp vào Kazakhstan “nếu được yêu cầu”.",
             "(Ảnh: Reutes) |",
         ],
     ),

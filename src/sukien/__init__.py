@@ -1,5 +1,42 @@
-"""sukien: structured knowledge of world politics from Vietnamese news."""
+"""sukien: structured knowledge of world politics from Vietnamese news.
+
+The public API is small:
+
+    sukien.extract(text_or_path, **metadata) -> list[Article]   clean a page into articles
+    sukien.sentences(text) -> list[Sentence]                     Vietnamese sentences with offsets
+    sukien.to_dict(record)                                       a record in the OUTPUT.md shape
+
+and the record types Article, Entity, Actor, Quote, Event, Sentence, InputRef.
+"""
 
 from __future__ import annotations
 
+from .errors import InputRejected, SettingsError, SukienError
+from .models import Actor, Article, Entity, Event, InputRef, Quote, Sentence, to_dict
+from .pipeline import extract
+from .sentences import split_sentences
+
 __version__ = "0.1.0"
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split Vietnamese text into sentences, each with its offsets into `text`."""
+    return split_sentences(text)
+
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Entity",
+    "Event",
+    "InputRef",
+    "InputRejected",
+    "Quote",
+    "Sentence",
+    "SettingsError",
+    "SukienError",
+    "__version__",
+    "extract",
+    "sentences",
+    "to_dict",
+]

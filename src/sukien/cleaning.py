@@ -96,7 +96,7 @@ class _Reader:
         self.outlet: str | None = None
         self.published: str | None = None
         self.in_box = False
-        self.later_captions = [canonical(l.text) for l in lines if l.label == Label.CAPTION]
+        self.later_captions = [canonical(line.text) for line in lines if line.label == Label.CAPTION]
 
     @property
     def draft(self) -> Draft:
@@ -202,7 +202,7 @@ class _Reader:
 
     def _box_ends(self, index: int) -> bool:
         """A box of other stories ends only where a run of paragraphs starts with no timestamps around."""
-        window = [l.label for l in self.lines[index : index + _BOX_EXIT_RUN * 2] if l.label != Label.BLANK]
+        window = [line.label for line in self.lines[index : index + _BOX_EXIT_RUN * 2] if line.label != Label.BLANK]
         run = window[:_BOX_EXIT_RUN]
         return len(run) == _BOX_EXIT_RUN and all(label == Label.BODY for label in run)
 

@@ -48,7 +48,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--samples", is_flag=True, help="Also read the sample pages that ship with sukien.")
 @click.option(
-    "--setting", "settings", multiple=True, metavar="NAME=VALUE",
+    "--setting",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
     help=f"Change a setting for this run ({', '.join(setting_names())}).",
 )
 def extract(paths: tuple[str, ...], samples: bool, settings: tuple[str, ...]) -> None:

@@ -66,12 +66,14 @@ _SOURCE_LINE = re.compile(r"^\(?\s*(?:[Tt]heo|[Nn]guồn)\s*:?\s+(?P<names>(?:[^
 _BYLINE_WITH_SOURCE = re.compile(r"^(?P<name>[^()]{2,40}?)\s*\(\s*[Tt]heo\s+(?P<names>[^()]{1,80})\)\.?$")
 _GLUED_SOURCE = re.compile(r"^(?P<name>.{2,40}?[a-zà-ỹđ])(?:Theo|Nguồn:)\s*(?P<names>.{1,80})$")
 # "(tổng hợp)", "(lược dịch)": a note on how the writer worked, after the name.
-_CREDIT_NOTE = re.compile(r"\s*\((?:tổng hợp|lược dịch|biên dịch|dịch|tổng hợp và dịch|giới thiệu)\)\s*$", re.IGNORECASE)
+_CREDIT_NOTE = re.compile(
+    r"\s*\((?:tổng hợp|lược dịch|biên dịch|dịch|tổng hợp và dịch|giới thiệu)\)\s*$", re.IGNORECASE
+)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|/|\bvà\b|&)\s*")
 
 
 def split_names(names: str) -> list[str]:
-    """"RT, AFP" → ["RT", "AFP"]; "AP và Reuters" → ["AP", "Reuters"]."""
+    """ "RT, AFP" → ["RT", "AFP"]; "AP và Reuters" → ["AP", "Reuters"]."""
     return [name.strip(" .") for name in _SPLIT_NAMES.split(names) if name.strip(" .")]
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .cues import Cues, exact_key
 from .fields import Byline, Dateline, parse_byline, parse_dateline, parse_source_line
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """What a line of a page is."""
 
     BLANK = "blank"
@@ -121,11 +121,21 @@ def is_caption(text: str, cues: Cues) -> bool:
         sentences = [s for s in _SENTENCE_BREAK.split(bare[: credit.start()]) if s.strip()]
         return len(sentences) <= MAX_CAPTION_SENTENCES or bool(_IN_PICTURE.match(sentences[-1]))
     sentences = _SENTENCE_BREAK.split(bare)
-    if cues.caption_anywhere and cues.caption_anywhere.search(sentences[-1]):
+    last = sentences[-1]
+    if cues.caption_anywhere and cues.caption_anywhere.match(last.lstrip("([ ")) and not _after_bracket(last):
         # no credit to vouch for it: the description before "Trong ảnh" must be short too
         before = sentences[:-1]
         return len(before) <= MAX_CAPTION_SENTENCES and sum(len(s.split()) for s in before) <= MAX_CAPTION_WORDS
     return False
+
+
+def _after_bracket(sentence: str) -> str:
+    """Prose that goes on after a bracketed "(Trong ảnh: ...)": the caption was only embedded in it."""
+    if not sentence.startswith(("(", "[")):
+        return ""
+    close = sentence.find(")" if sentence.startswith("(") else "]")
+    tail = sentence[close + 1 :] if close >= 0 else ""
+    return tail if len(tail.split()) > 3 else ""
 
 
 def classify(text: str, cues: Cues, *, in_header: bool = False) -> Line:
@@ -171,7 +181,7 @@ def _is_headline(text: str, features: Features) -> bool:
         return False
     if sum(1 for word in _WORD.findall(text) if not word.isdigit()) < 2:
         return False  # "36,9", "1.624 phiếu": table cells, not titles
-    stripped = text.rstrip("\"”’»)] ")
+    stripped = text.rstrip('"”’»)] ')
     if stripped.endswith((".", ";", ",", ":")) and not stripped.endswith("..."):
         return False
     first = text.lstrip("\"“‘«'([")[:1]

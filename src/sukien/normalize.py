@@ -29,14 +29,17 @@ _FTFY = ftfy.TextFixerConfig(
 # to dodge filters ("N̲gh̲i v̲ấn"): none of them carries meaning in Vietnamese text.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0332\u0333\u0305]")
 _SPACES = re.compile(r"[^\S\n]+")
+# What ftfy can repair leaves traces: UTF-8 read as Latin-1/cp1252 ("Ã¡", "Æ°", "á»"), C1 controls,
+# HTML entities, full-width forms, ligatures. ftfy is slow, so it only runs where one is found.
+_NEEDS_FIXING = re.compile(
+    "[\u00c2-\u00c6\u00e1\u00e2\u00c4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]"
+    "|[\u0080-\u009f]|&(?:#[0-9]{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});|[\uff01-\uff5e\ufb00-\ufb06]"
+)
 
 
 def clean_text(text: str) -> str:
     """NFC, mojibake and entities repaired, invisible characters dropped, spaces collapsed per line."""
-    if text.isascii():
-        fixed = text
-    else:
-        fixed = ftfy.fix_text(text, _FTFY)
+    fixed = ftfy.fix_text(text, _FTFY) if _NEEDS_FIXING.search(text) else text
     fixed = _INVISIBLE.sub("", fixed).replace("\r\n", "\n").replace("\r", "\n")
     fixed = unicodedata.normalize("NFC", fixed)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in fixed.split("\n"))

@@ -82,7 +82,9 @@ def extract_inputs(paths: Iterable[str], *, settings: Settings | None = None) ->
 def extract(text_or_path: str | PathLike[str], **metadata: str | None) -> list[Article]:
     """Articles of a page given as text or as a path; metadata: title, date, url, source, id."""
     if isinstance(text_or_path, PathLike) or (
-        isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096
+        isinstance(text_or_path, str)
+        and "\n" not in text_or_path
+        and len(text_or_path) < 4096
         and Path(text_or_path).exists()
     ):
         articles: list[Article] = []

@@ -192,9 +192,7 @@ def _page(data: bytes, path: str | None, kind: str) -> Page | InputRejected:
         reason, detail = bad.args
         return InputRejected(path, reason, f"{_name(path)} {detail}")
     if not text.strip():
-        return InputRejected(
-            path, "empty", f"{_name(path)} is empty (only whitespace); give it the page's text"
-        )
+        return InputRejected(path, "empty", f"{_name(path)} is empty (only whitespace); give it the page's text")
     if kind == "html":
         return _html_page(text, path)
     return Page(text=text, path=path, kind="text")
@@ -211,7 +209,10 @@ def _decode(data: bytes) -> str:
             try:
                 return _sensible(data.decode(codec))
             except UnicodeDecodeError:
-                raise _Bad("undecodable", _UNDECODABLE.format(f"is not the {codec} its BOM says")) from None
+                raise _Bad(
+                    "undecodable",
+                    _UNDECODABLE.format(f"has a byte-order mark but is not {codec.removesuffix('-sig')}"),
+                ) from None
     if b"\x00" in data:
         codec = _utf16_codec(data)
         if codec is None:
@@ -308,9 +309,7 @@ def _html_page(html: str, path: str | None) -> Page | InputRejected:
     import trafilatura  # imported here: it takes a while and most runs read text or JSON Lines
 
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
-        )
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception:  # a third-party parser on arbitrary markup must not stop the batch
         doc = None
     text = getattr(doc, "text", None) or ""

@@ -165,9 +165,7 @@ def untargeted(found: Iterable[Triple]) -> set[tuple[str, str]]:
 def prf(name: str, gold: Iterable[Any], predicted: Iterable[Any]) -> Counter[str]:
     """True positives and the sizes of both distinct sets, as counts named `name.tp/gold/pred`."""
     gold, predicted = set(gold), set(predicted)
-    return Counter(
-        {f"{name}.tp": len(gold & predicted), f"{name}.gold": len(gold), f"{name}.pred": len(predicted)}
-    )
+    return Counter({f"{name}.tp": len(gold & predicted), f"{name}.gold": len(gold), f"{name}.pred": len(predicted)})
 
 
 def compare(gold: View | None, predicted: View | None) -> Counter[str]:
