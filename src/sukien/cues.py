@@ -40,6 +40,7 @@ class Cues:
     caption_end: re.Pattern[str]
     caption_start: re.Pattern[str]
     caption_anywhere: re.Pattern[str] | None
+    caption_any: re.Pattern[str]  # every caption cue at once: one search tells whether to look closer
     agencies: dict[str, str]  # every spelling -> canonical agency name
     agency_pattern: re.Pattern[str]
     outlets: dict[str, str]  # casefolded marker or domain -> outlet name
@@ -65,7 +66,7 @@ def load_cues() -> Cues:
     """Read every cue file once; later calls return the same object."""
     exact: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
-    patterns: list[tuple[re.Pattern[str], str]] = []
+    regexes: dict[str, list[str]] = {}
     for row in data_rows("cues/boilerplate.tsv"):
         label, match, pattern = row["label"], row["match"], row["pattern"]
         if match == "exact":
@@ -73,7 +74,7 @@ def load_cues() -> Cues:
         elif match == "prefix":
             prefixes.append((pattern.casefold(), label))
         elif match == "regex":
-            patterns.append((re.compile(pattern), label))
+            regexes.setdefault(label, []).append(pattern)
         else:
             raise ValueError(f"boilerplate.tsv: unknown match kind {match!r} for {pattern!r}")
     by_place: dict[str, list[str]] = {"end": [], "start": [], "anywhere": []}
@@ -86,10 +87,12 @@ def load_cues() -> Cues:
     return Cues(
         exact=exact,
         prefixes=tuple(prefixes),
-        patterns=tuple(patterns),
+        # one alternation per label: a line is searched once per label, not once per cue
+        patterns=tuple((re.compile("|".join(f"(?:{p})" for p in group)), label) for label, group in regexes.items()),
         caption_end=_either(by_place["end"]) or re.compile(r"(?!)"),
         caption_start=_either(by_place["start"]) or re.compile(r"(?!)"),
         caption_anywhere=_either(by_place["anywhere"]),
+        caption_any=_either(by_place["end"] + by_place["start"] + by_place["anywhere"]) or re.compile(r"(?!)"),
         agencies=agencies,
         agency_pattern=agency_pattern,
         outlets=outlets,

@@ -121,22 +121,40 @@ def parse_byline(line: str) -> Byline | None:
 def cited_agencies(text: str, cues: Cues) -> list[str]:
     """Agencies the text cites as its source ("theo AFP", "hãng tin Interfax cho biết"), canonical names."""
     found: list[str] = []
-    for match in cues.agency_pattern.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].casefold()
-        after = text[match.end() : match.end() + 20].casefold()
-        if _CITE_BEFORE.search(before) or _CITE_AFTER.match(after):
-            name = cues.agencies[match.group(1)]
-            if name not in found:
-                found.append(name)
+    for cue in _CITE_BEFORE.finditer(text):
+        # the agency follows the cue, with at most two words between ("theo báo X", "hãng thông tấn X")
+        match = _agency_within(text, cue.end(), cues, before=False)
+        if match:
+            _append_new(found, cues.agencies[match])
+    for cue in _CITE_AFTER.finditer(text):
+        match = _agency_within(text, cue.start(), cues, before=True)
+        if match:
+            _append_new(found, cues.agencies[match])
     return found
+
+
+def _agency_within(text: str, position: int, cues: Cues, *, before: bool) -> str | None:
+    """The agency name right after (or right before) `position`, allowing two words between after a cue."""
+    if before:
+        window = text[max(0, position - 40) : position].rstrip()
+        matches = list(cues.agency_pattern.finditer(window))
+        return matches[-1].group(1) if matches and matches[-1].end() == len(window) else None
+    window = text[position : position + 60]
+    match = cues.agency_pattern.search(window)
+    if match and len(window[: match.start()].split()) <= 2:
+        return match.group(1)
+    return None
+
+
+def _append_new(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
 
 
 # A citation cue just before the agency ("theo", "hãng tin", "dẫn nguồn"; "theo báo X" through the
 # two words allowed between) or just after it ("X đưa tin", "X cho biết"). "với báo X" is not a citation.
-_CITE_BEFORE = re.compile(
-    r"(?:\btheo|hãng tin|hãng thông tấn|thông tấn xã|\bdẫn(?: lời| nguồn| tin)?)(?:\s+[\w-]+){0,2}\s*$"
-)
-_CITE_AFTER = re.compile(r"\s*(?:đưa tin|cho biết|cho hay|dẫn|trích dẫn|thông báo|tiết lộ|khẳng định)\b")
+_CITE_BEFORE = re.compile(r"\b(?:[Tt]heo|[Hh]ãng tin|[Hh]ãng thông tấn|[Tt]hông tấn xã|[Dd]ẫn(?: lời| nguồn| tin)?)\b")
+_CITE_AFTER = re.compile(r"\s(?:đưa tin|cho biết|cho hay|dẫn|trích dẫn|thông báo|tiết lộ|khẳng định)\b")
 
 
 # --- outlets -------------------------------------------------------------------------------------

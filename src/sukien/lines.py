@@ -46,7 +46,7 @@ class Line:
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?…;:][\"”’»)\]']*$|\.\.\.$")
+_SENTENCE_MARKS = (".", "!", "?", "…", ";", ":")
 _INNER_SENTENCE = re.compile(r"[.!?][\"”’»)]*\s+[\"“«(]?[A-ZĐÀ-Ỹ]")
 _TABLE_BAR = re.compile(r"^\||\|$")
 _JUNK = re.compile(r"^(?:null|undefined|none|nan|[\W_]{1,5})$", re.IGNORECASE)
@@ -54,6 +54,8 @@ _JUNK = re.compile(r"^(?:null|undefined|none|nan|[\W_]{1,5})$", re.IGNORECASE)
 # A line with a sentence break inside and more words than this is prose: prefix cues ("Xem thêm:",
 # ">>") do not apply to it, since flattened pages put a whole article on one such line.
 PROSE_WORDS = 30
+# A keyword list has at least this many comma-separated items.
+MIN_TAG_ITEMS = 4
 # Longest byline with its sources, in words: "Nguyễn Cao (Theo TTXVN, Le Monde, Reuters và AP)".
 MAX_BYLINE_WORDS = 14
 # Longest headline, in words; longer lines without a closing period are paragraphs.
@@ -74,12 +76,12 @@ class Features:
 
 def measure(text: str, cues: Cues) -> Features:
     """Compute a line's features."""
-    words = _WORD.findall(text)
-    urls = _URL.findall(text)
-    function = sum(1 for w in words if w.casefold() in cues.function_words)
+    words = _WORD.findall(text.casefold())
+    urls = _URL.findall(text) if "/" in text or "www" in text else []
+    function = sum(map(cues.function_words.__contains__, words))
     return Features(
         words=len(words),
-        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_sentence=text.rstrip("\"”’»)]'").endswith(_SENTENCE_MARKS),
         inner_sentence=bool(_INNER_SENTENCE.search(text)),
         function_share=function / len(words) if words else 0.0,
         has_url=bool(urls),
@@ -114,6 +116,8 @@ def is_caption(text: str, cues: Cues) -> bool:
     most one sentence before its credit, or ends on a sentence that opens with "Trong ảnh".
     """
     bare = text.strip(" |")
+    if not cues.caption_any.search(bare):
+        return False
     if cues.caption_start.search(bare):
         return True
     credit = cues.caption_end.search(bare)
@@ -161,6 +165,8 @@ def classify(text: str, cues: Cues, *, in_header: bool = False) -> Line:
 
 
 def _classify_prose(text: str, features: Features) -> Line:
+    if _is_tag_list(text, features):
+        return Line(text, Label.JUNK)
     sources = parse_source_line(text)
     if sources:
         return Line(text, Label.SOURCE, sources=tuple(sources))
@@ -173,6 +179,17 @@ def _classify_prose(text: str, features: Features) -> Line:
     if features.words <= 2 and not features.ends_sentence:
         return Line(text, Label.JUNK)
     return Line(text, Label.BODY)
+
+
+def _is_tag_list(text: str, features: Features) -> bool:
+    """A list of keywords ("nga, thế giới, châu á, quân sự"): many short comma items and no function words."""
+    items = text.split(",")
+    return (
+        len(items) >= MIN_TAG_ITEMS
+        and features.function_share == 0.0
+        and not features.ends_sentence
+        and max(len(item.split()) for item in items) <= 3
+    )
 
 
 def _is_headline(text: str, features: Features) -> bool:
