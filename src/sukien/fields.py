@@ -13,6 +13,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from .cues import Cues
+from .normalize import LOWER
 
 _WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN|T[2-7])\s*[,-]?\s*)?"
 _DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
@@ -61,10 +62,10 @@ def parse_dateline(line: str) -> Dateline | None:
 
 # --- sources and bylines -------------------------------------------------------------------------
 
-_NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w'’.-]*|[A-ZĐ]\.)$")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _SOURCE_LINE = re.compile(r"^\(?\s*(?:[Tt]heo|[Nn]guồn)\s*:?\s+(?P<names>(?:[^().;!?]|\.(?=\S)){1,80}?)\s*\)?\.?$")
 _BYLINE_WITH_SOURCE = re.compile(r"^(?P<name>[^()]{2,40}?)\s*\(\s*[Tt]heo\s+(?P<names>[^()]{1,80})\)\.?$")
-_GLUED_SOURCE = re.compile(r"^(?P<name>.{2,40}?[a-zà-ỹđ])(?:Theo|Nguồn:)\s*(?P<names>.{1,80})$")
+_GLUED_SOURCE = re.compile(rf"^(?P<name>.{{2,40}}?[{LOWER}])(?:Theo|Nguồn:)\s*(?P<names>.{{1,80}})$")
 # "(tổng hợp)", "(lược dịch)": a note on how the writer worked, after the name.
 _CREDIT_NOTE = re.compile(
     r"\s*\((?:tổng hợp|lược dịch|biên dịch|dịch|tổng hợp và dịch|giới thiệu)\)\s*$", re.IGNORECASE
@@ -82,7 +83,7 @@ def looks_like_name(text: str, *, max_words: int = 4) -> bool:
     words = text.split()
     if not 1 <= len(words) <= max_words or any(ch.isdigit() for ch in text):
         return False
-    return all(_NAME_WORD.match(word) for word in words)
+    return all(word[0].isupper() and _NAME_WORD.match(word) for word in words)
 
 
 def parse_source_line(line: str) -> list[str] | None:

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from .cues import Cues, exact_key
 from .fields import Byline, Dateline, parse_byline, parse_dateline, parse_source_line
+from .normalize import LOWER, UPPER
 
 
 class Label(StrEnum):
@@ -47,7 +48,7 @@ class Line:
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_MARKS = (".", "!", "?", "…", ";", ":")
-_INNER_SENTENCE = re.compile(r"[.!?][\"”’»)]*\s+[\"“«(]?[A-ZĐÀ-Ỹ]")
+_INNER_SENTENCE = re.compile(rf"[.!?][\"”’»)]*\s+[\"“«(]?[{UPPER}]")
 _TABLE_BAR = re.compile(r"^\||\|$")
 _JUNK = re.compile(r"^(?:null|undefined|none|nan|[\W_]{1,5})$", re.IGNORECASE)
 
@@ -101,7 +102,7 @@ def cue_label(text: str, cues: Cues, *, prose: bool = False) -> Label | None:
 
 
 # Sentence breaks for counting a caption's sentences; flattened pages drop the space ("sót.Máy").
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*(?:\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])|(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]))")
+_SENTENCE_BREAK = re.compile(rf"[.!?…][\"”’»)]*(?:\s+(?=[\"“«(]?[{UPPER}0-9])|(?=[{UPPER}][{LOWER}]))")
 _IN_PICTURE = re.compile(r"^\(?\s*Trong ảnh\b", re.IGNORECASE)
 # A caption describes one picture: at most this many sentences stand before its credit.
 MAX_CAPTION_SENTENCES = 1

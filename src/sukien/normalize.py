@@ -47,6 +47,11 @@ def clean_text(text: str) -> str:
 
 # --- tone marks -------------------------------------------------------------------------------
 
+# Regular-expression character classes of Vietnamese (and basic Latin) upper- and lower-case letters.
+# Ranges like À-Ỹ would also take lower-case letters, which sit between them in Unicode.
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = set("aăâeêioôơuưy")
 _MODIFIED = set("ăâêôơư")
