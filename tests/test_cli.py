@@ -44,7 +44,10 @@ def test_extract_samples_prints_every_article_in_the_output_shape() -> None:
     for article in articles:
         assert set(article) == ARTICLE_FIELDS
         assert article["language"] == "vi"
-        assert article["entities"] == [] and article["quotes"] == [] and article["events"] == []
+        assert article["entities"] and all(
+            e["text"] == article["text"][e["start"] : e["end"]] for e in article["entities"]
+        )
+        assert article["quotes"] == [] and article["events"] == []
     assert [a["input"]["index"] for a in articles[:2]] == [0, 1]
 
 

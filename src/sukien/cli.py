@@ -107,3 +107,32 @@ def evaluate_command(gold: str, predictions: str, as_json: bool, minimums: tuple
     for failure in failures:
         click.echo(failure, err=True)
     sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON Lines.")
+def actors(name: str, as_json: bool) -> None:
+    """Look an actor up by any of its names, spelling variants included, with its roles and terms.
+
+    Example: sukien actors "Lukashenco"
+    """
+    from .actorbase import describe, search_actors
+
+    matches = search_actors(name)
+    if not matches:
+        click.echo(f"no actor is called {name!r}", err=True)
+        sys.exit(1)
+    for match in matches:
+        record = describe(match)
+        click.echo(json.dumps(record, ensure_ascii=False) if as_json else _actor_text(record))
+
+
+def _actor_text(record: dict[str, Any]) -> str:
+    codes = ", ".join(f"{k} {record[k]}" for k in ("type", "country", "org", "sector", "wikidata") if record[k])
+    lines = [f"{record['name']}  [{record['id']}]  {codes}"]
+    if record["names"]:
+        lines.append("  names: " + " | ".join(record["names"]))
+    for role in record["roles"]:
+        lines.append(f"  {role['title']} ({role['of']}) {role['start']} – {role['end'] or 'now'}")
+    return "\n".join(lines)

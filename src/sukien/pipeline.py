@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .cleaning import CleanPage, Draft, clean_page
 from .errors import InputRejected
+from .linking import extract_entities
 from .models import Article, InputRef, Page
 from .reading import read_inputs
 from .settings import Settings, load_settings
@@ -51,6 +52,8 @@ def build_articles(page: Page, *, settings: Settings | None = None) -> list[Arti
 def _article(page: Page, cleaned: CleanPage, draft: Draft, *, index: int) -> Article:
     lines = ([draft.title] if draft.title else []) + draft.body
     text = "\n".join(lines)
+    language = detect_language(text)
+    entities = extract_entities(text, published=cleaned.published) if language == "vi" else ()
     return Article(
         id=article_id(text),
         input=InputRef(page.path, page.record, index),
@@ -62,7 +65,8 @@ def _article(page: Page, cleaned: CleanPage, draft: Draft, *, index: int) -> Art
         sources=tuple(draft.sources),
         published=cleaned.published,
         published_basis=cleaned.published_basis,
-        language=detect_language(text),
+        language=language,
+        entities=entities,
     )
 
 
