@@ -103,8 +103,7 @@ def sukien_run(path: Path) -> dict[str, Any]:
         articles += 1
         seen.add(item.input.record)
         chars += len(json.dumps(to_dict(item), ensure_ascii=False))
-    return {"articles": articles, "rejects": rejects, "records_with_articles": len(seen),
-            "output_chars": chars}
+    return {"articles": articles, "rejects": rejects, "records_with_articles": len(seen), "output_chars": chars}
 
 
 def sukien_pass(path: Path, n_records: int) -> dict[str, Any]:
@@ -156,10 +155,18 @@ def run(corpus: Path, limit: int | None) -> dict[str, Any]:
         path = first_lines(corpus, limit, folder)
         floor = floor_pass(path)
         n = floor["records"]
-        report = {"machine": machine(), "sukien_version": version, "import_seconds": import_seconds,
-                  "corpus": str(corpus), "limit": limit, "records": n, "floor": floor,
-                  "sukien": sukien_pass(path, n), "baseline": baseline_pass(path, n),
-                  "traced": traced_pass(path, folder)}
+        report = {
+            "machine": machine(),
+            "sukien_version": version,
+            "import_seconds": import_seconds,
+            "corpus": str(corpus),
+            "limit": limit,
+            "records": n,
+            "floor": floor,
+            "sukien": sukien_pass(path, n),
+            "baseline": baseline_pass(path, n),
+            "traced": traced_pass(path, folder),
+        }
     base = report["baseline"].get("records_per_s")
     ratio = report["sukien"]["records_per_s"] / base if base else None
     report["ratio_sukien_to_baseline"] = round(ratio, 3) if ratio else None
@@ -172,23 +179,34 @@ def render(report: dict[str, Any]) -> str:
     rows = [("floor: read + json.loads", f), ("sukien: extract + to_dict + json.dumps", s)]
     if "skipped" not in b:
         rows.append((f"baseline: underthesea {b['version']} sent_tokenize", b))
-    lines = [f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}",
-             f"corpus: {report['corpus']} ({report['records']} records)", "",
-             f"{'pass':<42} {'seconds':>8} {'records/s':>10} {'articles/s':>11} {'peak RSS MiB':>13}"]
+    lines = [
+        f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}",
+        f"corpus: {report['corpus']} ({report['records']} records)",
+        "",
+        f"{'pass':<42} {'seconds':>8} {'records/s':>10} {'articles/s':>11} {'peak RSS MiB':>13}",
+    ]
     for name, r in rows:
         aps = f"{r['articles_per_s']:.1f}" if "articles_per_s" in r else "-"
-        lines.append(f"{name:<42} {r['seconds']:>8.2f} {r['records_per_s']:>10.1f} {aps:>11} "
-                     f"{r['peak_rss_mib']:>13.1f}")
-    lines += ["", f"sukien: {s['articles']} articles from {s['records_with_articles']} of {report['records']}"
-              f" records, {s['rejects']} rejects; import {report['import_seconds']:.2f} s, not in the pass"]
+        lines.append(
+            f"{name:<42} {r['seconds']:>8.2f} {r['records_per_s']:>10.1f} {aps:>11} {r['peak_rss_mib']:>13.1f}"
+        )
+    lines += [
+        "",
+        f"sukien: {s['articles']} articles from {s['records_with_articles']} of {report['records']}"
+        f" records, {s['rejects']} rejects; import {report['import_seconds']:.2f} s, not in the pass",
+    ]
     if "skipped" in b:
         lines.append(f"baseline skipped: {b['skipped']}")
     else:
         ratio = report["ratio_sukien_to_baseline"]
-        lines.append(f"ratio sukien/baseline (records/s): {ratio:.3f}"
-                     f" (sukien {'faster' if ratio >= 1 else 'slower'} by {max(ratio, 1 / ratio):.1f}x)")
-    lines.append(f"tracemalloc peak, sukien pass over the first {t['records']} records only "
-                 f"(tracing is slow): {t['tracemalloc_peak_mib']:.1f} MiB")
+        lines.append(
+            f"ratio sukien/baseline (records/s): {ratio:.3f}"
+            f" (sukien {'faster' if ratio >= 1 else 'slower'} by {max(ratio, 1 / ratio):.1f}x)"
+        )
+    lines.append(
+        f"tracemalloc peak, sukien pass over the first {t['records']} records only "
+        f"(tracing is slow): {t['tracemalloc_peak_mib']:.1f} MiB"
+    )
     lines.append("peak RSS is the process high-water mark after each pass (ru_maxrss), so it only grows")
     return "\n".join(lines)
 

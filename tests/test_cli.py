@@ -10,6 +10,24 @@ from click.testing import CliRunner
 
 from sukien.cli import main
 
+PLOVER_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 ARTICLE_FIELDS = {
     "id",
     "input",
@@ -47,7 +65,12 @@ def test_extract_samples_prints_every_article_in_the_output_shape() -> None:
         assert article["entities"] and all(
             e["text"] == article["text"][e["start"] : e["end"]] for e in article["entities"]
         )
-        assert article["quotes"] == [] and article["events"] == []
+        for record in article["quotes"]:
+            assert record["text"] == article["text"][record["start"] : record["end"]]
+        for event in article["events"]:
+            assert event["type"] in PLOVER_TYPES and event["source"]
+            assert article["text"][event["evidence"]["start"] : event["evidence"]["end"]]
+    assert sum(len(a["quotes"]) for a in articles) >= 10 and sum(len(a["events"]) for a in articles) >= 30
     assert [a["input"]["index"] for a in articles[:2]] == [0, 1]
 
 

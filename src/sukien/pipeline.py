@@ -13,9 +13,12 @@ from os import PathLike
 from pathlib import Path
 
 from .cleaning import CleanPage, Draft, clean_page
+from .dates import infer_anchor
 from .errors import InputRejected
+from .events import code_events
 from .linking import extract_entities
 from .models import Article, InputRef, Page
+from .quotes import find_quotes
 from .reading import read_inputs
 from .settings import Settings, load_settings
 
@@ -53,7 +56,15 @@ def _article(page: Page, cleaned: CleanPage, draft: Draft, *, index: int) -> Art
     lines = ([draft.title] if draft.title else []) + draft.body
     text = "\n".join(lines)
     language = detect_language(text)
-    entities = extract_entities(text, published=cleaned.published) if language == "vi" else ()
+    published, basis = cleaned.published, cleaned.published_basis
+    entities = quotes = events = ()
+    if language == "vi":
+        entities = extract_entities(text, published=published)
+        if published is None:
+            published, basis = infer_anchor(text, entities)  # never invents a year: (None, None) without support
+        quotes = tuple(find_quotes(text, entities, published=published))
+        body_start = len(draft.title) + 1 if draft.title else 0
+        events = code_events(text, entities, quotes, published=published, body_start=body_start)
     return Article(
         id=article_id(text),
         input=InputRef(page.path, page.record, index),
@@ -63,10 +74,12 @@ def _article(page: Page, cleaned: CleanPage, draft: Draft, *, index: int) -> Art
         outlet=cleaned.outlet,
         authors=tuple(draft.authors) or page.authors,
         sources=tuple(draft.sources),
-        published=cleaned.published,
-        published_basis=cleaned.published_basis,
+        published=published,
+        published_basis=basis,
         language=language,
         entities=entities,
+        quotes=quotes,
+        events=events,
     )
 
 

@@ -1,0 +1,140 @@
+"""Who acts on whom in a sentence: parties (actors with a code) grouped and placed around a trigger.
+
+A party is an entity with a country or organisation code; news media are not parties (they report).
+Parties joined by "và", ",", "cùng" or a dash form one group ("Anh và Canada", "Armenia-Azerbaijan").
+Clauses end at punctuation and at reporting verbs, so in "X cho biết Y tấn công Z" the subject of
+"tấn công" is Y, and in "Blinken cho biết đã điện đàm với ..." (no party after the verb) it is X.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actorbase import match_key
+from .models import Actor, Entity
+
+_JOINERS = {"và", ",", "cùng", "-", "–", "cùng với", "với cả", "lẫn"}
+_CLAUSE_PUNCTUATION = re.compile(r"[;:,.!?“”\"«»]")  # not brackets: "Liên minh châu Âu (EU) sẽ ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An entity that can act in an event, with its code (ISO3 or organisation code)."""
+
+    start: int
+    end: int
+    code: str
+    actor: Actor
+
+
+def parties_of(entities: list[Entity], offset: int) -> list[Party]:
+    """Parties among a sentence's entities, with offsets made relative to the sentence."""
+    parties = []
+    for entity in entities:
+        actor = entity.actor
+        code = actor.country or actor.org
+        if code and entity.type in ("PER", "ORG", "GPE") and actor.sector != "MED":
+            parties.append(Party(entity.start - offset, entity.end - offset, code, actor))
+    return _merge_adjacent_same_code(parties)
+
+
+def domestic_parties(sentence: str, parties: list[Party], words: tuple[str, ...], focus: str | None) -> list[Party]:
+    """Groups named without their country ("phe đối lập", "cảnh sát") as parties of the country in focus."""
+    key = match_key(sentence)
+    found = []
+    for phrase in words:
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", key):
+            if any(p.start <= match.start() < p.end for p in parties + found):
+                continue
+            country = _country_near(parties, match.start(), match.end()) or focus
+            if country:
+                actor = Actor(None, sentence[match.start() : match.end()], country)
+                found.append(Party(match.start(), match.end(), country, actor))
+    return sorted(parties + found, key=lambda p: p.start)
+
+
+def _country_near(parties: list[Party], start: int, end: int) -> str | None:
+    """The country named right after the group ("cảnh sát Nhật Bản"), else the nearest one before it."""
+    after = next((p for p in parties if 0 <= p.start - end <= 1), None)
+    if after:
+        return None  # the group has its own country right after it, which is already a party
+    before = [p for p in parties if p.end <= start]
+    return before[-1].code if before else None
+
+
+def _merge_adjacent_same_code(parties: list[Party]) -> list[Party]:
+    """ "Tổng thống Pháp Emmanuel Macron": the country and the person beside it are one party."""
+    merged: list[Party] = []
+    for party in parties:
+        if merged and merged[-1].code == party.code and party.start - merged[-1].end <= 1:
+            last = merged[-1]
+            actor = party.actor if party.actor.id and party.actor.id.startswith("person/") else last.actor
+            merged[-1] = Party(last.start, party.end, party.code, actor)
+        else:
+            merged.append(party)
+    return merged
+
+
+def groups(sentence: str, parties: list[Party]) -> list[list[Party]]:
+    """Parties joined by "và", commas, "cùng" or dashes, as groups in text order."""
+    result: list[list[Party]] = []
+    for party in parties:
+        if result and sentence[result[-1][-1].end : party.start].strip().lower() in _JOINERS:
+            result[-1].append(party)
+        else:
+            result.append([party])
+    return result
+
+
+def clause_start(sentence: str, position: int, reporting: tuple[str, ...]) -> tuple[int, int]:
+    """Where the clause holding `position` begins: (after punctuation, after a reporting verb or -1)."""
+    start = 0
+    for match in _CLAUSE_PUNCTUATION.finditer(sentence, 0, position):
+        start = match.end()
+    key = match_key(sentence[:position])
+    reported = -1
+    for verb in reporting:
+        index = key.rfind(" " + verb + " ")
+        if index >= start:
+            reported = max(reported, index + len(verb) + 2)
+    return start, reported
+
+
+def clause_end(sentence: str, position: int) -> int:
+    """Where the clause holding `position` ends."""
+    match = _CLAUSE_PUNCTUATION.search(sentence, position)
+    return match.start() if match else len(sentence)
+
+
+def subject_before(
+    sentence: str, groups_: list[list[Party]], position: int, start: int, not_after: tuple[str, ...]
+) -> list[Party] | None:
+    """The nearest group before `position` and after `start` that is not a place, possessor or informant."""
+    for group in reversed(groups_):
+        if group[-1].end > position or group[0].start < start:
+            continue
+        before = match_key(sentence[max(0, group[0].start - 12) : group[0].start]).rstrip()
+        if before.endswith(tuple(" " + w for w in not_after)) or before in not_after:
+            continue
+        return group
+    return None
+
+
+def first_group_after(groups_: list[list[Party]], position: int, end: int) -> list[Party] | None:
+    """The first group after `position`, before `end`."""
+    return next((g for g in groups_ if g[0].start >= position and g[0].start < end), None)
+
+
+def between_pair(sentence: str, parties: list[Party], position: int) -> list[Party] | None:
+    """ "giữa A và B" after a trigger, words allowed around A and B ("giữa các lực lượng A và dân tộc B")."""
+    key = match_key(sentence)
+    index = key.find("giữa", position, position + 24)
+    if index < 0:
+        return None
+    end = clause_end(sentence, index)
+    sides: dict[str, Party] = {}
+    for party in parties:
+        if index < party.start < end and len(sides) < 2:
+            sides.setdefault(party.code, party)
+    return list(sides.values()) if len(sides) == 2 else None

@@ -1,0 +1,125 @@
+"""The event lexicon: Vietnamese triggers mapped to PLOVER, and the cue words of negation and modality.
+
+Loaded once from `data/events/lexicon.tsv` and `data/events/cues.tsv`. Triggers are matched on the
+sentence's match key (tone marks in one place, lower case) at word boundaries; `…` in a trigger is
+a gap of up to three words ("áp đặt … trừng phạt" finds "áp đặt các lệnh trừng phạt").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from .actorbase import match_key
+from .cues import data_rows
+
+_GAP = r"(?:\s+\S+){0,3}?\s+"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row: what a Vietnamese predicate means in PLOVER and how its parties are found."""
+
+    words: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str
+    goldstein: float
+    frame: str  # svo, with, between, intransitive, nominal
+    target_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence, with its offsets in that sentence."""
+
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every trigger, compiled, and the cue words by kind."""
+
+    pattern: re.Pattern[str]
+    by_words: dict[str, Trigger]
+    gapped: tuple[tuple[re.Pattern[str], Trigger], ...]
+    cues: dict[str, tuple[str, ...]]
+    blockers: re.Pattern[str] | None
+    role_words: dict[str, tuple[str, ...]]
+
+    def find(self, sentence: str) -> list[TriggerMatch]:
+        """Triggers in a sentence, longest first where they overlap, in text order; none inside a blocker."""
+        key = match_key(sentence)
+        found = [TriggerMatch(m.start(), m.end(), self.by_words[m.group()]) for m in self.pattern.finditer(key)]
+        for pattern, trigger in self.gapped:
+            found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
+        blocked = [(m.start(), m.end()) for m in self.blockers.finditer(key)] if self.blockers else []
+        found = [m for m in found if not any(_inside(m, span) for span in blocked)]
+        return _without_overlaps(found)
+
+    def roles(self, kind: str) -> tuple[str, ...]:
+        """Words of one kind from `events/roles.tsv`, longest first."""
+        return self.role_words.get(kind, ())
+
+
+def _inside(match: TriggerMatch, span: tuple[int, int]) -> bool:
+    """A trigger within a blocker ("ký" in "tổng thư ký"), unless it covers more than the blocker."""
+    start, end = span
+    return start <= match.start and match.end <= end and (match.start, match.end) != (start, end)
+
+
+def _without_overlaps(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    kept: list[TriggerMatch] = []
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _trigger(row: dict[str, str]) -> Trigger:
+    return Trigger(
+        words=match_key(row["trigger"].strip()),
+        type=row["type"].strip(),
+        mode=(row.get("mode") or "").strip() or None,
+        context=tuple(c.strip() for c in (row.get("context") or "").split("|") if c.strip()),
+        cameo=row["cameo"].strip(),
+        goldstein=float(row["goldstein"]),
+        frame=(row.get("frame") or "svo").strip() or "svo",
+        target_markers=tuple(m.strip() for m in (row.get("target_markers") or "").split("|") if m.strip()),
+    )
+
+
+def _bounded(words: str) -> str:
+    return r"(?<![\w])" + _GAP.join(map(re.escape, words.split("…"))).replace(r"\ ", r"\s+") + r"(?![\w])"
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read the lexicon and cue files once; later calls return the same object."""
+    by_words: dict[str, Trigger] = {}
+    gapped: list[tuple[re.Pattern[str], Trigger]] = []
+    for row in data_rows("events/lexicon.tsv"):
+        trigger = _trigger(row)
+        if "…" in trigger.words:
+            words = [part.strip() for part in trigger.words.split("…")]
+            gapped.append((re.compile(_bounded("…".join(words))), trigger))
+        else:
+            by_words.setdefault(trigger.words, trigger)
+    alternation = "|".join(re.escape(w) for w in sorted(by_words, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
+    cues: dict[str, list[str]] = defaultdict(list)
+    for row in data_rows("events/cues.tsv"):
+        cues[row["kind"].strip()].append(match_key(row["cue"].strip()))
+    sorted_cues = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in cues.items()}
+    blockers = sorted_cues.get("blocker", ())
+    blocker_pattern = re.compile("|".join(_bounded(b) for b in blockers)) if blockers else None
+    role_words: dict[str, list[str]] = defaultdict(list)
+    for row in data_rows("events/roles.tsv"):
+        role_words[row["kind"].strip()].append(match_key(row["words"].strip()))
+    sorted_roles = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in role_words.items()}
+    return Lexicon(pattern, by_words, tuple(gapped), sorted_cues, blocker_pattern, sorted_roles)
