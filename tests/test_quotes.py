@@ -277,6 +277,12 @@ def test_frames(text, published, speaker, speaker_text) -> None:
             "2016-09-05",
             ("person/dmitry-peskov", "RUS", None),
         ),
+        # "Nhà lãnh đạo" names no office: the titles speech.tsv lists for it, in order
+        (
+            "Nhà lãnh đạo Nga nhấn mạnh: “Chúng tôi sẽ phản ứng nhanh chóng và kiên quyết”.",
+            "2021-04-21",
+            ("person/vladimir-putin", "RUS", None),
+        ),
         # ...or without a date, the holder the article names...
         (
             "Tổng thống Vladimir Putin đến Bắc Kinh hôm qua. Người đứng đầu nhà nước Nga nói với các phóng viên: "
@@ -347,6 +353,17 @@ def test_a_quote_without_a_frame_goes_on_with_the_last_speaker() -> None:
 def test_a_quote_before_an_attributed_one_shares_its_speaker() -> None:
     first, second = quotes("“Tôi sẽ không từ chức.” “Tôi được nhân dân bầu ra một cách hợp pháp”, ông Lukashenko nói.")
     assert who(first) == who(second) == ("person/alexander-lukashenko", "BLR", None)
+
+
+def test_a_quote_inside_a_sentence_goes_to_its_subject_rather_than_to_the_last_speaker() -> None:
+    text = (
+        "“Chúng tôi sẵn sàng đàm phán ngay lập tức”, Tổng thống Ilham Aliyev nói. "
+        "Thủ tướng Armenia Nikol Pashinyan coi đây là “một bước đi nguy hiểm của Baku”."
+    )
+    first, second = quotes(text)
+    assert who(first) == ("person/ilham-aliyev", "AZE", None)
+    assert who(second) == ("person/nikol-pashinyan", "ARM", None)
+    assert second.speaker_text == "Thủ tướng Armenia Nikol Pashinyan"
 
 
 def test_a_quote_standing_alone_after_a_speech_verb_has_that_speaker() -> None:

@@ -15,6 +15,7 @@ from .actorbase import match_key
 from .models import Actor, Entity
 
 _JOINERS = {"và", ",", "cùng", "-", "–", "cùng với", "với cả", "lẫn"}
+_PLACE_WORDS = {"tại", "ở", "khắp"}
 _CLAUSE_PUNCTUATION = re.compile(r"[;:,.!?“”\"«»]")  # not brackets: "Liên minh châu Âu (EU) sẽ ..."
 
 
@@ -80,11 +81,22 @@ def groups(sentence: str, parties: list[Party]) -> list[list[Party]]:
     """Parties joined by "và", commas, "cùng" or dashes, as groups in text order."""
     result: list[list[Party]] = []
     for party in parties:
-        if result and sentence[result[-1][-1].end : party.start].strip().lower() in _JOINERS:
+        previous = result[-1][-1] if result else None
+        same_span = previous is not None and previous.start == party.start  # the two parties of "hai bên"
+        if previous and (same_span or _joined(sentence[previous.end : party.start])):
             result[-1].append(party)
         else:
             result.append([party])
     return result
+
+
+def _joined(gap: str) -> bool:
+    """ "và", a comma, "cùng", a dash; or "và" before a few words of title ("và người đồng cấp Pakistan")."""
+    gap = gap.strip().lower()
+    if gap in _JOINERS:
+        return True
+    words = gap.split()
+    return bool(words) and words[0] in ("và", "cùng") and len(words) <= 4 and not _CLAUSE_PUNCTUATION.search(gap)
 
 
 def clause_start(sentence: str, position: int, reporting: tuple[str, ...]) -> tuple[int, int]:
@@ -117,6 +129,9 @@ def subject_before(
         before = match_key(sentence[max(0, group[0].start - 12) : group[0].start]).rstrip()
         if before.endswith(tuple(" " + w for w in not_after)) or before in not_after:
             continue
+        words = match_key(sentence[max(0, group[0].start - 30) : group[0].start]).split()[-3:]
+        if any(w in _PLACE_WORDS for w in words):
+            continue  # "tình hình tại biên giới Armenia-Azerbaijan": a place, not who acts
         return group
     return None
 
@@ -138,3 +153,18 @@ def between_pair(sentence: str, parties: list[Party], position: int) -> list[Par
         if index < party.start < end and len(sides) < 2:
             sides.setdefault(party.code, party)
     return list(sides.values()) if len(sides) == 2 else None
+
+
+def pair_parties(sentence: str, parties: list[Party], words: tuple[str, ...], recent: list[str]) -> list[Party]:
+    """ "hai bên", "hai nước": the last two parties named before, in the sentence or the article."""
+    key = match_key(sentence)
+    found = []
+    for phrase in words:
+        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", key):
+            named = recent + [p.code for p in parties if p.end <= match.start()]
+            last_two = list(dict.fromkeys(reversed(named)))[:2]
+            if len(last_two) == 2:
+                for code in reversed(last_two):
+                    actor = Actor(None, sentence[match.start() : match.end()], code if len(code) == 3 else None)
+                    found.append(Party(match.start(), match.end(), code, actor))
+    return sorted(parties + found, key=lambda p: (p.start, p.code))

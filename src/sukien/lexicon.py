@@ -116,10 +116,10 @@ def load_lexicon() -> Lexicon:
     for row in data_rows("events/cues.tsv"):
         cues[row["kind"].strip()].append(match_key(row["cue"].strip()))
     sorted_cues = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in cues.items()}
-    blockers = sorted_cues.get("blocker", ())
-    blocker_pattern = re.compile("|".join(_bounded(b) for b in blockers)) if blockers else None
     role_words: dict[str, list[str]] = defaultdict(list)
     for row in data_rows("events/roles.tsv"):
         role_words[row["kind"].strip()].append(match_key(row["words"].strip()))
     sorted_roles = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in role_words.items()}
+    blockers = sorted_cues.get("blocker", ()) + sorted_roles.get("blocker", ())
+    blocker_pattern = re.compile("|".join(_bounded(b) for b in blockers)) if blockers else None
     return Lexicon(pattern, by_words, tuple(gapped), sorted_cues, blocker_pattern, sorted_roles)

@@ -29,14 +29,14 @@ Finding the speaker: the first of these rules that names one wins.
    `“...”, theo X` is a frame too, unless X is a news agency.
 3. Loose frame before the quote: the nearest speech verb before it in its sentence, however far, that has a
    subject (`ông Putin nói lính đánh thuê ... chịu “tổn thất đáng kể”`).
-4. Continuation, for a quote its sentence attributes to nobody: the speaker of the quote right before it when
+4. Subject of the sentence, for a quote inside a sentence without a frame: the subject of "theo X" (when X is an
+   agency, the subject of the clause after it: "Theo hãng tin TASS, Tổ chức Hợp tác Thượng Hải sẽ chỉ can thiệp
+   “...”" → SCO), else the sentence's subject when it is a person or a role ("Weah phản ứng ...: “...”").
+5. Continuation, for a quote its sentence attributes to nobody: the speaker of the quote right before it when
    that one closes in the same or the previous sentence (`“A”, ông Putin nói. “B”`); else, for a quote that
    opens its sentence, the subject of a speech verb of the previous sentence (`Bộ Ngoại giao Anh nói rằng ... .
    "..."`, a paragraph ending in `Ông X nói:`); else the speaker of a quote that follows right after
    (`“A.” “B”, ông X nói.`).
-5. A quote inside a sentence without a speech verb: the subject of "theo X" (when X is an agency, the subject of
-   the clause after it: "Theo hãng tin TASS, Tổ chức Hợp tác Thượng Hải sẽ chỉ can thiệp “...”" → SCO), else
-   the sentence's subject when it is a person or a role.
 A quote none of them attributes has `speaker=None` and `speaker_text=None`.
 
 The subject of a speech verb is looked for in the verb's clause, which starts at the sentence, or after the quote,
@@ -667,7 +667,9 @@ class _Article:
             found = self.antecedent("PER", chunk.start, depth=depth)
             if found is not None:
                 return found
-        titles = [head.key] if head.kind == "title" else [t for t in head.value.split("|") if t]
+        titles = [head.key] if head.kind == "title" else []
+        _, value = self.cues.word_kinds.get(head.key.casefold(), ("", head.value))
+        titles += [t for t in value.split("|") if t]  # "Nhà lãnh đạo" + Nga: Tổng thống, then Tổng Bí thư...
         sector = None
         if head.kind == "title":
             sector = self.base.titles.get(head.key, (None, None))[1] or None
@@ -947,6 +949,8 @@ def find_quotes(text: str, entities: Sequence[Entity], *, published: str | None 
     found: list[tuple[Actor, str] | None] = []
     for index, span in enumerate(spans):
         speaker = article.bound_before(span) or article.after(span) or article.loose_before(span)
+        if speaker is None and text[article.sentences[article.sentence_at(span.open)].start : span.open].strip():
+            speaker = article.sentence_subject(span)  # "Weah phản ứng ...: “...”" is not the previous speaker's
         if speaker is None and index and found[index - 1] is not None:
             previous = spans[index - 1]
             if article.sentence_at(span.open) - article.sentence_at(previous.close) <= 1:
@@ -963,9 +967,6 @@ def find_quotes(text: str, entities: Sequence[Entity], *, published: str | None 
                 span.close_end : following.open
             ].strip(" ,.–—-"):
                 found[index] = found[index + 1]
-    for index, span in enumerate(spans):
-        if found[index] is None:
-            found[index] = article.sentence_subject(span)
     return [
         Quote(text[s.start : s.end], s.start, s.end, who[0] if who else None, who[1] if who else None)
         for s, who in zip(spans, found, strict=True)
