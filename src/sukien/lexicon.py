@@ -15,7 +15,7 @@ from functools import cache
 from .actorbase import match_key
 from .cues import data_rows
 
-_GAP = r"(?:\s+\S+){0,3}?\s+"
+_GAP = r"(?:\s+[^\s,;:.!?“”\"]+){0,3}?\s+"  # a gap never crosses punctuation: "cắt ..., quan hệ" is no trigger
 
 
 @dataclass(frozen=True, slots=True)
