@@ -4,15 +4,13 @@ Run from the repo root (the corpus defaults to ../shared/corpus/world_news.jsonl
 
     python bench/pipeline_speed.py                      # all records, a table on stdout
     python bench/pipeline_speed.py --limit 2000         # the first 2,000 records only
-    python bench/pipeline_speed.py --baseline-limit 50  # underthesea over the first 50 records only
     python bench/pipeline_speed.py --json               # one JSON object instead of the table
 
-In one process, in this order: (1) import sukien.pipeline and build one small article (loads the actor
-base, automaton, cue and event tables), both timed apart; (2) sukien: `extract_inputs([corpus])`, every
-article serialised with `to_dict` + `json.dumps` as `sukien extract` does, counting entities, quotes and
-events; (3) the same pass under tracemalloc over the first 500 records only; (4) baseline: underthesea's
-`ner` over the sentences (split by `sukien.sentences`) of the articles sukien cleans from the first
-`--baseline-limit` records (cleaning and splitting not timed, model loaded by an untimed first call).
+In one process, in this order: (1) import sukien.pipeline and build one small article (loads every table),
+timed apart; (2) sukien: `extract_inputs([corpus])`, each article serialised with `to_dict` + `json.dumps`
+as `sukien extract` does; (3) that pass under tracemalloc over the first 500 records only; (4) underthesea's
+`ner` alone over the sentences (`sukien.sentences`) of the articles sukien cleans from the first
+`--baseline-limit` records (default 100; cleaning, splitting and loading its model not timed).
 """
 
 from __future__ import annotations
@@ -73,6 +71,16 @@ def count_records(path: Path) -> int:
         return sum(1 for line in file if line.strip())
 
 
+def with_rates(result: dict[str, Any], seconds: float) -> dict[str, Any]:
+    """`result` with its seconds, per-second rates of what it counts and the peak RSS after it."""
+    result["seconds"] = round(seconds, 3)
+    for unit in ("records", "articles", "sentences"):
+        if unit in result:
+            result[f"{unit}_per_s"] = round(result[unit] / seconds, 1)
+    result["rss_mib"] = rss_mib()
+    return result
+
+
 def load_sukien() -> dict[str, Any]:
     """Import sukien.pipeline, then build one article (loads every table): seconds of each, RSS after."""
     start = time.perf_counter()
@@ -108,10 +116,7 @@ def sukien_pass(path: Path, n_records: int) -> dict[str, Any]:
     """The timed pipeline pass: counts, seconds, rates and the peak RSS after it."""
     start = time.perf_counter()
     result = sukien_run(path)
-    seconds = time.perf_counter() - start
-    result.update(records=n_records, seconds=round(seconds, 3), rss_mib=rss_mib())
-    result.update(records_per_s=round(n_records / seconds, 1), articles_per_s=round(result["articles"] / seconds, 1))
-    return result
+    return with_rates({"records": n_records, **result}, time.perf_counter() - start)
 
 
 def traced_pass(corpus: Path, folder: str) -> dict[str, Any]:
@@ -143,11 +148,8 @@ def baseline_pass(corpus: Path, limit: int, folder: str) -> dict[str, Any]:
     loaded = time.perf_counter()
     for sentence in sentences:
         ner(sentence)
-    seconds = time.perf_counter() - loaded
-    counts = {"records": limit, "articles": len(texts), "sentences": len(sentences)}
-    return {"version": underthesea.__version__, **counts, "load_s": round(loaded - start, 3),
-            "seconds": round(seconds, 3), "articles_per_s": round(len(texts) / seconds, 1),
-            "sentences_per_s": round(len(sentences) / seconds, 1), "rss_mib": rss_mib()}
+    counts = {"version": underthesea.__version__, "load_s": round(loaded - start, 3), "records": limit}
+    return with_rates({**counts, "articles": len(texts), "sentences": len(sentences)}, time.perf_counter() - loaded)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -157,8 +159,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="sukien-bench-") as folder:
         path = first_lines(args.corpus, args.limit, folder)
         report["sukien"] = sukien_pass(path, count_records(path))
-        report["traced"] = traced_pass(args.corpus, folder)
-        report["baseline"] = baseline_pass(args.corpus, min(args.baseline_limit, report["sukien"]["records"]), folder)
+        report["traced"] = traced_pass(path, folder)
+        report["baseline"] = baseline_pass(path, min(args.baseline_limit, report["sukien"]["records"]), folder)
     ours, theirs = report["sukien"]["articles_per_s"], report["baseline"]["articles_per_s"]
     report["ratio_articles_per_s"] = round(ours / theirs, 1)
     report["target"] = {"articles_per_s": TARGET_ARTICLES_PER_S, "met": ours >= TARGET_ARTICLES_PER_S}
@@ -169,29 +171,16 @@ def render(report: dict[str, Any]) -> str:
     """The report as a readable table."""
     m, load, s, b, t = (report[key] for key in ("machine", "load", "sukien", "baseline", "traced"))
     row = "{:<44} {:>8} {:>9} {:>8} {:>10} {:>10} {:>8}"
+    keys = ("records", "articles", "seconds", "records_per_s", "articles_per_s", "rss_mib")
     lines = [
         f"machine: {m['platform']}, {m['cpus']} CPUs, Python {m['python']}; underthesea {b['version']}",
         f"corpus: {report['corpus']}",
         "",
         row.format("pass", "records", "articles", "seconds", "records/s", "articles/s", "RSS MiB"),
-        row.format(
-            "sukien: extract_inputs + to_dict + json.dumps",
-            s["records"],
-            s["articles"],
-            f"{s['seconds']:.2f}",
-            f"{s['records_per_s']:.1f}",
-            f"{s['articles_per_s']:.1f}",
-            s["rss_mib"],
-        ),
-        row.format(
-            "underthesea ner, sentence by sentence",
-            b["records"],
-            b["articles"],
-            f"{b['seconds']:.2f}",
-            "-",
-            f"{b['articles_per_s']:.1f}",
-            b["rss_mib"],
-        ),
+    ]
+    for name, r in (("sukien: extract_inputs + to_dict + json.dumps", s), ("underthesea ner alone, by sentence", b)):
+        lines.append(row.format(name, *(r.get(key, "-") for key in keys)))
+    lines += [
         "",
         f"sukien produced {s['entities']} entities, {s['quotes']} quotes, {s['events']} events;"
         f" {s['rejects']} rejects; {s['output_chars']} output characters",

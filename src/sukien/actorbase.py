@@ -91,7 +91,7 @@ class ActorBase:
             surface = surface.lstrip("~")
             self.names[match_key(surface)].append(Name(surface, entry, needs_antecedent=needs_antecedent))
 
-    _buckets: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
     _names_by_entry: dict[str, list[Name]] = field(default_factory=dict, repr=False)
     former_states: set[str] = field(default_factory=set)
 
@@ -99,8 +99,8 @@ class ActorBase:
         """Name keys that could be a misspelling of `key`: same first letter, about the same length."""
         if not self._buckets:
             for name_key in self.names:
-                self._buckets.setdefault(name_key[:1], []).append(name_key)
-        return [k for k in self._buckets.get(key[:1], []) if abs(len(k) - len(key)) <= 2]
+                self._buckets.setdefault((name_key[:1], len(name_key)), []).append(name_key)
+        return [k for size in range(len(key) - 2, len(key) + 3) for k in self._buckets.get((key[:1], size), [])]
 
     def names_of(self, entry_id: str) -> list[Name]:
         """Every written form of one actor."""

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from .actorbase import match_key
 from .cues import data_rows
 
@@ -45,26 +47,46 @@ class TriggerMatch:
 class Lexicon:
     """Every trigger, compiled, and the cue words by kind."""
 
-    pattern: re.Pattern[str]
+    pattern: ahocorasick.Automaton
     by_words: dict[str, Trigger]
-    gapped: tuple[tuple[re.Pattern[str], Trigger], ...]
+    gapped: tuple[tuple[str, re.Pattern[str], Trigger], ...]
     cues: dict[str, tuple[str, ...]]
-    blockers: re.Pattern[str] | None
+    blockers: ahocorasick.Automaton | None
     role_words: dict[str, tuple[str, ...]]
 
     def find(self, sentence: str) -> list[TriggerMatch]:
         """Triggers in a sentence, longest first where they overlap, in text order; none inside a blocker."""
         key = match_key(sentence)
-        found = [TriggerMatch(m.start(), m.end(), self.by_words[m.group()]) for m in self.pattern.finditer(key)]
-        for pattern, trigger in self.gapped:
-            found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
-        blocked = [(m.start(), m.end()) for m in self.blockers.finditer(key)] if self.blockers else []
-        found = [m for m in found if not any(_inside(m, span) for span in blocked)]
+        found = [TriggerMatch(s, e, self.by_words[w]) for s, e, w in _literals(self.pattern, key)]
+        for first, pattern, trigger in self.gapped:
+            if first in key:  # a gapped pattern can only match where its first words stand
+                found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
+        if found and self.blockers is not None:
+            blocked = [(s, e) for s, e, _ in _literals(self.blockers, key)]
+            found = [m for m in found if not any(_inside(m, span) for span in blocked)]
         return _without_overlaps(found)
 
     def roles(self, kind: str) -> tuple[str, ...]:
         """Words of one kind from `events/roles.tsv`, longest first."""
         return self.role_words.get(kind, ())
+
+
+def _automaton(phrases) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
+
+
+def _literals(automaton: ahocorasick.Automaton, key: str) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of the automaton's phrases in `key`."""
+    found = []
+    for last, phrase in automaton.iter(key):
+        start, end = last - len(phrase) + 1, last + 1
+        if (start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum()):
+            found.append((start, end, phrase))
+    return found
 
 
 def _inside(match: TriggerMatch, span: tuple[int, int]) -> bool:
@@ -102,16 +124,15 @@ def _bounded(words: str) -> str:
 def load_lexicon() -> Lexicon:
     """Read the lexicon and cue files once; later calls return the same object."""
     by_words: dict[str, Trigger] = {}
-    gapped: list[tuple[re.Pattern[str], Trigger]] = []
+    gapped: list[tuple[str, re.Pattern[str], Trigger]] = []
     for row in data_rows("events/lexicon.tsv"):
         trigger = _trigger(row)
         if "…" in trigger.words:
             words = [part.strip() for part in trigger.words.split("…")]
-            gapped.append((re.compile(_bounded("…".join(words))), trigger))
+            gapped.append((words[0], re.compile(_bounded("…".join(words))), trigger))
         else:
             by_words.setdefault(trigger.words, trigger)
-    alternation = "|".join(re.escape(w) for w in sorted(by_words, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
+    pattern = _automaton(by_words)
     cues: dict[str, list[str]] = defaultdict(list)
     for row in data_rows("events/cues.tsv"):
         cues[row["kind"].strip()].append(match_key(row["cue"].strip()))
@@ -120,6 +141,6 @@ def load_lexicon() -> Lexicon:
     for row in data_rows("events/roles.tsv"):
         role_words[row["kind"].strip()].append(match_key(row["words"].strip()))
     sorted_roles = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in role_words.items()}
-    blockers = sorted_cues.get("blocker", ()) + sorted_roles.get("blocker", ())
-    blocker_pattern = re.compile("|".join(_bounded(b) for b in blockers)) if blockers else None
+    blockers = [b.replace("…", " ").strip() for b in sorted_cues.get("blocker", ()) + sorted_roles.get("blocker", ())]
+    blocker_pattern = _automaton(blockers) if blockers else None
     return Lexicon(pattern, by_words, tuple(gapped), sorted_cues, blocker_pattern, sorted_roles)

@@ -100,9 +100,17 @@ def _canonical_word(word: str) -> str:
     return unicodedata.normalize("NFC", bare[: position + 1] + tones[0] + bare[position + 1 :])
 
 
+# The two styles differ only in open syllables ending in oa, oe, uy, whose old style marks the second vowel
+# ("hoà", "khoẻ", "thuỷ"); text without such a pair is already canonical, which is most text.
+_OLD_STYLE = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+
+
 def canonical(text: str) -> str:
     """NFC text with every Vietnamese tone mark in the "new" place ("hoà" → "hòa", "thuỷ" → "thủy")."""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if not _OLD_STYLE.search(text):
+        return text
     return _WORD.sub(lambda m: _canonical_word(m.group()), text)
 
 

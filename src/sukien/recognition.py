@@ -176,13 +176,24 @@ def _ordinary_word(text: str, end: int, written: str) -> bool:
     return any(rest.startswith(" " + word) and not rest[len(word) + 1 : len(word) + 2].isalpha() for word in followers)
 
 
+@cache
+def _heads_by_last_word() -> dict[str, tuple[str, ...]]:
+    """Institution heads by the word they end with: only those can end right before a country name."""
+    index: dict[str, list[str]] = {}
+    for head in sorted(load_base().institutions, key=len, reverse=True):
+        index.setdefault(head.split()[-1], []).append(head)
+    return {word: tuple(heads) for word, heads in index.items()}
+
+
 def _with_institutions(text: str, mentions: list[Mention], base: ActorBase) -> list[Mention]:
     """A head right before a country mention makes one organisation: "Bộ Quốc phòng" + "Nga"."""
-    heads = sorted(base.institutions, key=len, reverse=True)
+    by_last_word = _heads_by_last_word()
     joined = []
     for mention in mentions:
         country = next((e for e in mention.candidates if e.type == "GPE" and e.country), None)
         prefix = text[max(0, mention.start - 60) : mention.start]
+        words = prefix.split()
+        heads = by_last_word.get(words[-1], ()) if country and words else ()
         head = next(
             (h for h in heads if prefix.endswith(h + " ") and _starts_word(prefix, len(prefix) - len(h) - 1)), None
         )
@@ -400,8 +411,8 @@ def _strip_titles(text, tokens, run, context: Context) -> list[int]:
     """Drop titles inside a run: "Tổng thống Ilham Aliyev" → "Ilham Aliyev"."""
     while run:
         start = tokens[run[0]][0]
-        rest = text[start : tokens[run[-1]][1]]
-        title = next((t for t in context.titles if rest.startswith(t + " ")), None)
+        title_match = context.title_pattern.match(text, start, tokens[run[-1]][1])
+        title = title_match.group() if title_match and text[title_match.end() : title_match.end() + 1] == " " else None
         if not title:
             break
         title_end = start + len(title)
