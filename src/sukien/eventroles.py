@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .actorbase import match_key
 from .models import Actor, Entity
@@ -44,15 +45,20 @@ def domestic_parties(sentence: str, parties: list[Party], words: tuple[str, ...]
     """Groups named without their country ("phe đối lập", "cảnh sát") as parties of the country in focus."""
     key = match_key(sentence)
     found = []
-    for phrase in words:
-        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", key):
-            if any(p.start <= match.start() < p.end for p in parties + found):
-                continue
-            country = _country_near(parties, match.start(), match.end()) or focus
-            if country:
-                actor = Actor(None, sentence[match.start() : match.end()], country)
-                found.append(Party(match.start(), match.end(), country, actor))
+    for match in _phrases_pattern(words).finditer(key):
+        if any(p.start <= match.start() < p.end for p in parties + found):
+            continue
+        country = _country_near(parties, match.start(), match.end()) or focus
+        if country:
+            actor = Actor(None, sentence[match.start() : match.end()], country)
+            found.append(Party(match.start(), match.end(), country, actor))
     return sorted(parties + found, key=lambda p: p.start)
+
+
+@cache
+def _phrases_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of phrases, on word boundaries, longest first."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
 
 def _country_near(parties: list[Party], start: int, end: int) -> str | None:
@@ -159,12 +165,11 @@ def pair_parties(sentence: str, parties: list[Party], words: tuple[str, ...], re
     """ "hai bên", "hai nước": the last two parties named before, in the sentence or the article."""
     key = match_key(sentence)
     found = []
-    for phrase in words:
-        for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", key):
-            named = recent + [p.code for p in parties if p.end <= match.start()]
-            last_two = list(dict.fromkeys(reversed(named)))[:2]
-            if len(last_two) == 2:
-                for code in reversed(last_two):
-                    actor = Actor(None, sentence[match.start() : match.end()], code if len(code) == 3 else None)
-                    found.append(Party(match.start(), match.end(), code, actor))
+    for match in _phrases_pattern(words).finditer(key):
+        named = recent + [p.code for p in parties if p.end <= match.start()]
+        last_two = list(dict.fromkeys(reversed(named)))[:2]
+        if len(last_two) == 2:
+            for code in reversed(last_two):
+                actor = Actor(None, sentence[match.start() : match.end()], code if len(code) == 3 else None)
+                found.append(Party(match.start(), match.end(), code, actor))
     return sorted(parties + found, key=lambda p: (p.start, p.code))

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .actorbase import match_key
 from .eventroles import (
@@ -359,12 +360,20 @@ def _location(sentence: str, offset: int, entities: Sequence[Entity]) -> Locatio
     return None
 
 
-def _date_and_casualties(sentence: str, match: TriggerMatch, published: str | None) -> dict:
+@lru_cache(maxsize=256)
+def _sentence_dates(sentence: str, published: str | None) -> tuple:
+    """The resolved dates of a sentence, found once for all the events it states."""
     from .dates import find_dates
+
+    return tuple(
+        d for d in find_dates(sentence, published) if d.resolved.value and _plausible(d.resolved.value, published)
+    )
+
+
+def _date_and_casualties(sentence: str, match: TriggerMatch, published: str | None) -> dict:
     from .numbers import casualties
 
-    found = [d for d in find_dates(sentence, published) if d.resolved.value and _plausible(d.resolved.value, published)]
-    nearest = min(found, key=lambda d: abs(d.start - match.start), default=None)
+    nearest = min(_sentence_dates(sentence, published), key=lambda d: abs(d.start - match.start), default=None)
     fields = {"date": nearest.resolved.value, "date_precision": nearest.resolved.precision} if nearest else {}
     if match.trigger.type == "ASSAULT":
         counts = casualties(sentence)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from .actorbase import ActorBase, Entry, affiliation, load_base
 from .models import Actor, Entity
@@ -123,11 +124,15 @@ def _country_before(text: str, mention: Mention, previous: Mention | None) -> st
 
 
 def _title_before(text: str, start: int, base: ActorBase) -> str | None:
-    window = text[max(0, start - 40) : start]
-    for title in sorted(base.titles, key=len, reverse=True):
-        if re.search(re.escape(title) + r"(?:\s+\S+){0,3}\s*$", window):
-            return title
-    return None
+    """A title at most three words before a name ("Ngoại trưởng Mỹ Mike Pompeo" → "Ngoại trưởng")."""
+    match = _titles_before_pattern().search(text[max(0, start - 40) : start])
+    return match.group(1) if match else None
+
+
+@cache
+def _titles_before_pattern() -> re.Pattern[str]:
+    titles = sorted(load_base().titles, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, titles)) + r")(?:\s+\S+){0,3}\s*$")
 
 
 def _title_sector(mention: Mention, base: ActorBase) -> str | None:

@@ -48,6 +48,8 @@ class Context:
     titles: tuple[str, ...]  # longest first
     skip: frozenset[str]  # capitalised words that are never names
     title_pattern: re.Pattern[str]
+    title_at_end: re.Pattern[str]
+    before_longest_first: tuple[str, ...]
 
 
 @cache
@@ -58,7 +60,11 @@ def _context() -> Context:
     titles = tuple(sorted(load_base().titles, key=len, reverse=True))
     title_pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, titles)) + r")(?!\w)")
     before = {k.lower(): v for k, v in tables["before"].items()}
-    return Context(before, tables["head"], titles, frozenset(tables["skip"]), title_pattern)
+    title_at_end = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, titles)) + r")$")
+    longest_first = tuple(sorted(before, key=len, reverse=True))
+    return Context(
+        before, tables["head"], titles, frozenset(tables["skip"]), title_pattern, title_at_end, longest_first
+    )
 
 
 @cache
@@ -428,13 +434,11 @@ def _sentence_initial(text: str, start: int, sentence_starts: set[int]) -> bool:
 def _cue_before(text: str, start: int, context: Context) -> tuple[str | None, str | None]:
     window = text[max(0, start - 24) : start].rstrip()
     lowered = window.lower()
-    for cue in sorted(context.before, key=len, reverse=True):
+    for cue in context.before_longest_first:
         if lowered.endswith(cue) and (len(lowered) == len(cue) or not lowered[-len(cue) - 1].isalpha()):
             return window[-len(cue) :], context.before[cue]
-    for title in context.titles:
-        if window.endswith(title):
-            return title, "PER"
-    return None, None
+    title = context.title_at_end.search(window)
+    return (title.group(), "PER") if title else (None, None)
 
 
 def _shape_type(written: str) -> str | None:
