@@ -21,6 +21,7 @@ from .models import Actor
 from .normalize import canonical
 
 
+@lru_cache(maxsize=16384)
 def match_key(text: str) -> str:
     """The form names are matched in: canonical tone marks, lower case, same length as `text`."""
     return canonical(text).lower()
