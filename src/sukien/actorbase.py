@@ -95,6 +95,7 @@ class ActorBase:
     _buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)
     _names_by_entry: dict[str, list[Name]] = field(default_factory=dict, repr=False)
     former_states: set[str] = field(default_factory=set)
+    _roles_by_person: dict[str, list[Role]] = field(default_factory=dict, repr=False)
 
     def similar_keys(self, key: str) -> list[str]:
         """Name keys that could be a misspelling of `key`: same first letter, about the same length."""
@@ -117,7 +118,10 @@ class ActorBase:
 
     def roles_of(self, person_id: str) -> list[Role]:
         """The terms of office a person held."""
-        return [role for role in self.roles if role.person == person_id]
+        if not self._roles_by_person:
+            for role in self.roles:
+                self._roles_by_person.setdefault(role.person, []).append(role)
+        return self._roles_by_person.get(person_id, [])
 
     def role_key(self, title: str) -> str:
         """The office a title names: "Ngoại trưởng" and "Bộ trưởng Ngoại giao" are both foreign_minister."""
