@@ -133,12 +133,7 @@ class ActorBase:
         key = self.role_key(title)
         found = []
         for role in self.roles:
-            if (
-                role.of == of
-                and self.role_key(role.title) == key
-                and _in_term(role, on)
-                and role.person in self.entries
-            ):
+            if role.of == of and self.role_key(role.title) == key and in_term(role, on) and role.person in self.entries:
                 found.append(self.entries[role.person])
         return list(dict.fromkeys(found))
 
@@ -168,7 +163,7 @@ def affiliation(entry: Entry, base: ActorBase, *, title: str | None, on: str | N
         key = base.role_key(title)
         titled = [r for r in roles if base.role_key(r.title) == key]
         roles = titled or roles
-    current = [r for r in roles if _in_term(r, on)] if on else (roles if title else [])
+    current = [r for r in roles if in_term(r, on)] if on else (roles if title else [])
     if current:
         return _split_code(current[-1].of)
     if entry.org:
@@ -187,7 +182,8 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
 _ORG_CODES_OF_THREE = {"WHO", "IMF", "WTO", "SCO", "UNSC", "ICC", "ICJ", "CIS"}
 
 
-def _in_term(role: Role, on: str | None) -> bool:
+def in_term(role: Role, on: str | None) -> bool:
+    """Whether a term of office covers a day (ISO date; None: any day)."""
     if on is None:
         return True
     day = on[:10]

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from .actorbase import ActorBase, Entry, affiliation, load_base
+from .actorbase import ActorBase, Entry, affiliation, in_term, load_base
 from .models import Actor, Entity
 from .recognition import Mention
 
@@ -78,7 +78,9 @@ def _choose(text, mention: Mention, previous, linked, published, base) -> Entry:
             holders = [e for e in base.holders(title, country, published) if e in candidates]
             if holders:
                 return holders[0]
-        dated = [e for e in candidates if any(_active(r, published) for r in base.roles_of(e.id))]
+        dated = [
+            e for e in candidates if published is not None and any(in_term(r, published) for r in base.roles_of(e.id))
+        ]
         if dated:
             return dated[0]
     named = _article_countries(linked)
@@ -89,13 +91,6 @@ def _choose(text, mention: Mention, previous, linked, published, base) -> Entry:
 def _article_countries(linked: list[Entity]) -> set[str]:
     """Countries the article has named so far: among namesakes, the one from those countries is meant."""
     return {e.actor.country for e in linked if e.type == "GPE" and e.actor.country}
-
-
-def _active(role, published: str | None) -> bool:
-    if published is None:
-        return False
-    day = published[:10]
-    return role.start[: len(day)] <= day and (role.end is None or day[: len(role.end)] <= role.end)
 
 
 def _place_type(text: str, mention: Mention, entry: Entry) -> str:
