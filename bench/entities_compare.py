@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import resource
 import sys
 import time
 from collections import Counter
@@ -30,6 +27,7 @@ from itertools import islice, product
 from pathlib import Path
 from typing import Any
 
+from _common import SHARED, machine, rss_mib  # bench/ is on sys.path when a script runs
 from sukien.actorbase import load_base
 from sukien.errors import InputRejected
 from sukien.evaluation import evaluate, load_jsonl
@@ -41,7 +39,6 @@ from sukien.recognition import _automaton
 from sukien.scoring import compare, gold_view, predicted_view, prf
 from sukien.sentences import split_sentences
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 UNDERTHESEA_ARTICLES = 100
 PLACES = ("GPE", "LOC")
 NER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}  # MISC is skipped
@@ -59,16 +56,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=1000, metavar="N", help="corpus articles timed for sukien")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     return parser.parse_args(argv)
-
-
-def machine() -> dict[str, Any]:
-    """What ran the benchmark."""
-    return {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()}
-
-
-def rss_mib() -> float:
-    """The process's peak RSS so far (ru_maxrss is KiB on Linux)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def timed(function: Callable[..., Any], *args: Any) -> float:

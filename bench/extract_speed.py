@@ -22,19 +22,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "world_news.jsonl"
+from _common import DEFAULT_CORPUS, first_lines, machine  # bench/ is on sys.path when a script runs
+
 TRACE_RECORDS = 1000
 INSTALL_HINT = "pip install -e '.[bench]'"
 
@@ -46,21 +44,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N records")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     return parser.parse_args(argv)
-
-
-def machine() -> dict[str, Any]:
-    """What ran the benchmark."""
-    return {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()}
-
-
-def first_lines(corpus: Path, limit: int | None, folder: str) -> Path:
-    """The corpus itself, or a copy of its first `limit` non-blank lines in `folder`."""
-    if limit is None:
-        return corpus
-    target = Path(folder) / f"{corpus.stem}-first-{limit}.jsonl"  # never `corpus` itself
-    with corpus.open("rb") as source, target.open("wb") as out:
-        out.writelines(islice((line for line in source if line.strip()), limit))
-    return target
 
 
 def records(path: Path) -> Iterator[dict[str, Any]]:

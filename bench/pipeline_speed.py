@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import resource
 import sys
 import tempfile
 import time
 import tracemalloc
 from importlib.util import find_spec
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "world_news.jsonl"
+from _common import DEFAULT_CORPUS, first_lines, machine, rss_mib  # bench/ is on sys.path when a script runs
+
 TRACE_RECORDS = 500
 TARGET_ARTICLES_PER_S = 150
 WARM_UP = "Ông Putin gặp Tổng thống Mỹ tại Moskva hôm 3/5. Hai bên thảo luận về an ninh khu vực."
@@ -43,26 +40,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--baseline-limit", type=int, default=100, metavar="N", help="records for underthesea")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     return parser.parse_args(argv)
-
-
-def machine() -> dict[str, Any]:
-    """What ran the benchmark."""
-    return {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()}
-
-
-def rss_mib() -> float:
-    """The process's peak RSS so far (ru_maxrss is KiB on Linux)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
-def first_lines(corpus: Path, limit: int | None, folder: str) -> Path:
-    """The corpus itself, or a copy of its first `limit` non-blank lines in `folder`."""
-    if limit is None:
-        return corpus
-    target = Path(folder) / f"{corpus.stem}-first-{limit}.jsonl"  # never `corpus` itself
-    with corpus.open("rb") as source, target.open("wb") as out:
-        out.writelines(islice((line for line in source if line.strip()), limit))
-    return target
 
 
 def count_records(path: Path) -> int:

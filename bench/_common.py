@@ -1,0 +1,33 @@
+"""Helpers the benchmark scripts share: where the corpus is, what machine ran, memory, a corpus slice."""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpus" / "world_news.jsonl"
+
+
+def machine() -> dict[str, Any]:
+    """What ran the benchmark."""
+    return {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()}
+
+
+def rss_mib() -> float:
+    """The process's peak RSS so far (ru_maxrss is KiB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def first_lines(corpus: Path, limit: int | None, folder: str) -> Path:
+    """The corpus itself, or a copy of its first `limit` non-blank lines in `folder`."""
+    if limit is None:
+        return corpus
+    target = Path(folder) / f"{corpus.stem}-first-{limit}.jsonl"  # never `corpus` itself
+    with corpus.open("rb") as source, target.open("wb") as out:
+        out.writelines(islice((line for line in source if line.strip()), limit))
+    return target
