@@ -391,6 +391,13 @@ def test_a_stated_year_outside_the_term_is_not_trusted() -> None:
     assert infer_anchor(*_pompeo(" Hai nước đã ký hiệp định ngày 13/10/2015.")) == (None, None)
 
 
+def test_a_caption_dates_an_article_whose_text_gives_no_full_date() -> None:
+    text, entities = _pompeo()
+    caption = "Ông Pompeo tại Washington ngày 23.10.2020 - Ảnh: Reuters"
+    assert infer_anchor(text, entities, [caption]) == ("2020", "inferred")
+    assert infer_anchor(text, entities, ["Ông Pompeo tại Washington - Ảnh: Reuters"]) == (None, None)
+
+
 def test_a_term_of_several_years_alone_gives_no_year() -> None:
     assert infer_anchor(*_pompeo()) == (None, None)
 

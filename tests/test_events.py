@@ -255,6 +255,36 @@ ROLES = [
         [expect("REJECT", ("ARM",), ("AZE",)), expect("REJECT", ("AZE",), ("ARM",))],
         id="A và B đều từ chối: each toward the other",
     ),
+    pytest.param(
+        "Iran ngày 13.10 kêu gọi Mỹ dỡ bỏ lệnh cấm vận, đồng thời cảnh báo sẽ trả đũa Israel.",
+        [expect("REQUEST", ("IRN",), ("USA",)), expect("THREATEN", ("IRN",), ("ISR",))],
+        id="a date's dot ends no clause; đồng thời shares the first clause's subject",
+    ),
+    pytest.param(
+        "Liên Hợp Quốc cho biết hàng trăm dân thường đã thiệt mạng kể từ khi chiến dịch quân sự của Nga bắt đầu.",
+        [expect("ASSAULT", ("RUS",), ())],
+        id="the owner after của is the agent of a nominal act",
+    ),
+    pytest.param(
+        "Israel tiến hành vụ không kích vì lo ngại vũ khí được chuyển cho lực lượng Hezbollah ở Lebanon.",
+        [expect("ASSAULT", ("ISR",), ())],
+        id="a light verb's subject is the agent of the noun it takes",
+    ),
+    pytest.param(
+        "Máy bay Nga đã không kích một kho vũ khí ở Syria.",
+        [expect("ASSAULT", ("RUS",), ("SYR",))],
+        id="an attack on a place strikes the place's state",
+    ),
+    pytest.param(
+        "Các ngoại trưởng EU đã gặp nhau tại Luxembourg để bàn về Uzbekistan.",
+        [expect("CONSULT", ("EU",), ())],
+        id="gặp nhau: a meeting among the subject's own",
+    ),
+    pytest.param(
+        "Tổng thống Nga Vladimir Putin và Thủ tướng nước chủ nhà Ấn Độ Manmohan Singh đã hội đàm tại New Delhi.",
+        [expect("CONSULT", ("IND", "RUS"), ())],
+        id="coordination across a long title",
+    ),
 ]
 
 

@@ -17,7 +17,8 @@ from .models import Actor, Entity
 
 _JOINERS = {"và", ",", "cùng", "-", "–", "cùng với", "với cả", "lẫn"}
 _PLACE_WORDS = {"tại", "ở", "khắp"}
-_CLAUSE_PUNCTUATION = re.compile(r"[;:,.!?“”\"«»]")  # not brackets: "Liên minh châu Âu (EU) sẽ ..."
+# Not brackets ("Liên minh châu Âu (EU) sẽ ..."), nor a dot or comma inside a number ("ngày 13.10", "80,1%").
+_CLAUSE_PUNCTUATION = re.compile(r"[;:!?“”\"«»]|(?<!\d)[.,]|[.,](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def _joined(gap: str) -> bool:
     if gap in _JOINERS:
         return True
     words = gap.split()
-    return bool(words) and words[0] in ("và", "cùng") and len(words) <= 4 and not _CLAUSE_PUNCTUATION.search(gap)
+    return bool(words) and words[0] in ("và", "cùng") and len(words) <= 6 and not _CLAUSE_PUNCTUATION.search(gap)
 
 
 def clause_start(sentence: str, position: int, reporting: tuple[str, ...]) -> tuple[int, int]:

@@ -1,11 +1,11 @@
 """Event coding: PLOVER events from the sentences of an article.
 
 For every trigger of the lexicon (`lexicon.py`) in a body sentence, the parties come from the
-sentence (`eventroles.py`): the subject before the trigger (through reporting frames), the target
-after it or after its markers ("với", "đối với", "nhằm vào"), both sides of "giữa A và B", the agent
-after "bị". A request, rejection, threat or promise takes the act it names as its content, and that
-act is not coded again ("yêu cầu Belarus trả tự do" is one REQUEST). Negation, modality, the date,
-the place and the casualties are read from the sentence.
+sentence (`eventroles.py`) and take their roles around the trigger (`sourcetarget.py`); an attack
+with no target named strikes the state of the place it names. A request, rejection, threat or
+promise takes the act it names as its content, and that act is not coded again ("yêu cầu Belarus
+trả tự do" is one REQUEST). Negation, modality, the date, the place and the casualties are read
+from the sentence.
 """
 
 from __future__ import annotations
@@ -19,32 +19,25 @@ from functools import lru_cache
 from .actorbase import match_key
 from .eventroles import (
     Party,
-    between_pair,
     clause_end,
-    clause_start,
     domestic_parties,
-    first_group_after,
     groups,
     pair_parties,
     parties_of,
-    subject_before,
 )
 from .lexicon import Lexicon, TriggerMatch, load_lexicon
 from .models import Entity, Event, Location, Quote, Span
 from .sentences import split_sentences
+from .sourcetarget import assign_roles, ends_with_any, subordinate_start
 
 # Types whose trigger takes another act as its content ("yêu cầu X rút quân", "từ chối đàm phán").
 _TAKES_CONTENT = {"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"}
-# Words that introduce a target after a trigger ("trao đổi với ...", "không kích nhằm vào ...").
-_MARKERS = {"vào", "với", "đến", "tới", "cho", "nhằm vào", "đối với", "chống", "chống lại", "lên"}
-# Types that, with no target named, a state directs at its own people ("Áo công bố lệnh giới nghiêm").
-_SELF_DIRECTED = {"COERCE"}
 # A future or intended meeting, visit or aid is a promise: PLOVER codes it AGREE (CAMEO 036 meet, 033 aid).
 _PROMISED = {"CONSULT", "AID", "COOPERATE"}
 _INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "035"}
 _INTENT_GOLDSTEIN = 4.0
-# Types PLOVER codes as mutual between two parties.
-_MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
+# Types whose target, when no party is named, is the state of the place they strike ("không kích ... ở Syria").
+_AIMED_AT_PLACE = {"ASSAULT"}
 # How far before a trigger a negation or modal word may stand, in characters.
 _CUE_REACH = 30
 _PLACE_WORDS = ("tại", "ở", "trên", "quanh", "gần")
@@ -113,17 +106,24 @@ def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, publi
     parties = domestic_parties(sentence, parties_of(entities, offset), lexicon.roles("domestic"), focus)
     parties = pair_parties(sentence, parties, lexicon.roles("pair"), recent)
     grouped = groups(sentence, parties)
-    events = []
+    events: list[Event] = []
     content_until = -1
+    shared: tuple = ()
     for match in matches:
         if match.start < content_until:
             continue  # the content of a request or refusal coded just before
-        event = _event(sentence, offset, match, (parties, grouped), lexicon, quotes, entities, published)
-        if event:
+        # "X kêu gọi ..., đồng thời tuyên bố ...": the clause shares X, the source of the clause before
+        event = _event(sentence, offset, match, (parties, grouped, shared), lexicon, quotes, entities, published)
+        if event and not any(_same_parties(event, other) for other in events):  # "gặp nhau để bàn về": one
+            shared = shared or event.source
             events += _each_toward_the_other(event)
             if match.trigger.type in _TAKES_CONTENT and event.target:
                 content_until = clause_end(sentence, match.end)
     return events
+
+
+def _same_parties(event: Event, other: Event) -> bool:
+    return (event.type, event.source, event.target) == (other.type, other.source, other.target)
 
 
 def _each_toward_the_other(event: Event) -> list[Event]:
@@ -143,32 +143,31 @@ def _topic_or_setting(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> b
     before = match_key(sentence[max(0, match.start - 30) : match.start]).replace(",", " ").split()
     if not before:
         return False
-    if _ends_with_any(before, lexicon.roles("topic")):
+    if ends_with_any(before, lexicon.roles("topic")):
         return True
     if any(w in ("với", "giữa") for w in match_key(sentence[match.end : match.end + 40]).split()[:4]):
         return False  # "trong cuộc điện đàm hôm 24-10 với Pompeo": the call itself, with its partner
     first_word = match.trigger.words.split()[0]
     if first_word in lexicon.roles("nominalizer"):  # "vụ không kích" is itself the noun
-        return _ends_with_any(before, lexicon.roles("setting"))
+        return ends_with_any(before, lexicon.roles("setting"))
     nominalizer = next((n for n in lexicon.roles("nominalizer") if " ".join(before).endswith(n)), None)
     if nominalizer is None:
         return False
     rest = before[: len(before) - len(nominalizer.split())]
     return bool(rest) and (
-        _ends_with_any(rest, lexicon.roles("setting")) or _ends_with_any(rest[:-1], lexicon.roles("setting"))
+        ends_with_any(rest, lexicon.roles("setting")) or ends_with_any(rest[:-1], lexicon.roles("setting"))
     )
-
-
-def _ends_with_any(words: list[str], phrases: tuple[str, ...]) -> bool:
-    text = " ".join(words)
-    return any(text == p or text.endswith(" " + p) for p in phrases)
 
 
 def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entities, published) -> Event | None:
     trigger = match.trigger
-    sources, targets = _roles(sentence, match, found, lexicon)
+    sources, targets = assign_roles(sentence, match, found, lexicon)
     if not sources and not targets:
         return None
+    limit = subordinate_start(sentence, match, clause_end(sentence, match.end), lexicon)
+    location, in_clause = _location(sentence, offset, entities, match, limit)
+    if trigger.type in _AIMED_AT_PLACE and not targets and in_clause:
+        targets = _country_of_place(location, sources)
     negated = _negated(sentence, match, lexicon)
     modality = _modality(sentence, offset, match, lexicon, quotes)
     if trigger.type in _PROMISED and (modality == "future" or _intended(sentence, match, lexicon)):
@@ -184,146 +183,19 @@ def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entiti
         context=trigger.context,
         negated=negated,
         modality=modality,
-        location=_location(sentence, offset, entities),
+        location=location,
         **_date_and_casualties(sentence, match, published),
     )
 
 
-def _roles(sentence: str, match: TriggerMatch, found, lexicon: Lexicon) -> tuple[list[Party], list[Party]]:
-    parties, grouped = found
-    trigger = match.trigger
-    pair = between_pair(sentence, parties, match.end)
-    if pair and trigger.type in _MUTUAL:
-        return pair, []
-    end = clause_end(sentence, match.end)
-    if _nominalized(sentence, match, lexicon):
-        agent = first_group_after(grouped, match.end, end)
-        if agent and not _after_marker(sentence, agent[0].start, match):
-            return agent, _marked_target(sentence, match, grouped, agent[-1].end, end) or []
-    subject = _subject(sentence, match, grouped, lexicon)
-    agent = _agent_after_passive(sentence, match, grouped, subject, lexicon)
-    if agent:
-        before_passive = subject_before(sentence, grouped, agent[0].start, 0, lexicon.roles("not_subject"))
-        return agent, (before_passive or [])  # "đoàn của Nga đã bị Washington từ chối"
-    if _passive(sentence, match, lexicon):
-        agent = first_group_after(grouped, match.end, end)
-        if agent or not subject:
-            return (agent or []), (subject or [])
-        # "X bị bắt giữ" with no agent named: the other party the sentence names before acts
-        other = subject_before(sentence, grouped, subject[0].start, 0, lexicon.roles("not_subject"))
-        return (other or []), subject
-    if trigger.frame == "intransitive":
-        return (subject or []), []
-    if subject and len({p.code for p in subject}) >= 2 and (trigger.type in _MUTUAL or _reciprocal(sentence, match)):
-        return subject, []  # "A và B hội đàm", "Azerbaijan và Armenia cáo buộc nhau"
-    if not subject:
-        return [], []  # an act with no actor the sentence names is not coded
-    places = [g for g in grouped if not _located(sentence, g, lexicon)]
-    if trigger.type == "REJECT" and _rejects_a_claim(sentence, match, lexicon):
-        claimant = _marked_target(sentence, match, grouped, match.end, end, markers=("từ phía", "của"))
-        return subject, (claimant or [])
-    target = _target(sentence, match, places, end, {p.code for p in subject})
-    if not target and len({p.code for p in subject}) >= 2 and _each_other(sentence, lexicon):
-        return subject, subject  # "cả 2 phía Armenia và Azerbaijan đều từ chối": each toward the other
-    if not target and trigger.type == "ASSAULT":
-        target = next((g for g in grouped if match.end <= g[0].start < end and _located(sentence, g, lexicon)), None)
-    if not target and trigger.type in _SELF_DIRECTED:
-        target = subject  # a lockdown, a ban, an arrest with no one named: the state acts on its own people
-    return subject, (target or [])
+def _country_of_place(location: Location, sources: list[Party]) -> list[Party]:
+    """The state an attack on a place strikes: the place's country, when it is not the attacker's own."""
+    from .actorbase import load_base
 
-
-def _each_other(sentence: str, lexicon: Lexicon) -> bool:
-    key = match_key(sentence)
-    return " đều " in key or any(pair in key for pair in lexicon.roles("pair"))
-
-
-def _rejects_a_claim(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> bool:
-    after = " ".join(match_key(sentence[match.end : match.end + 30]).split()[:3])
-    return any(after == c or after.startswith(c + " ") for c in lexicon.roles("claim_object"))
-
-
-def _located(sentence: str, group: list[Party], lexicon: Lexicon) -> bool:
-    """ "chiến sự ở Ukraine", "bắn đi từ Israel": a party after a place word is where, not whom."""
-    before = match_key(sentence[max(0, group[0].start - 10) : group[0].start]).split()
-    return bool(before) and before[-1] in lexicon.roles("locative")
-
-
-def _subject(sentence: str, match: TriggerMatch, grouped, lexicon: Lexicon) -> list[Party] | None:
-    """The clause's subject; through a reporting verb with no subject after it, the reporter; for a verb that
-    opens its clause after a comma, the subject of the sentence before it."""
-    start, reported = clause_start(sentence, match.start, lexicon.cues.get("reporting", ()))
-    not_after = lexicon.roles("not_subject")
-    if reported >= 0:
-        return subject_before(sentence, grouped, match.start, reported, not_after) or subject_before(
-            sentence, grouped, reported, start, not_after
-        )
-    own = subject_before(sentence, grouped, match.start, start, not_after)
-    if own or start == 0 or not _opens_clause(sentence, start, match, lexicon):
-        return own
-    return subject_before(sentence, grouped, start, 0, not_after)  # "..., cáo buộc Moscow": the sentence's
-
-
-def _opens_clause(sentence: str, start: int, match: TriggerMatch, lexicon: Lexicon) -> bool:
-    """Only adverbs between the clause start and the verb: a verb phrase that shares the sentence's subject."""
-    words = match_key(sentence[start : match.start]).split()
-    return len(words) <= 3 and all(w in lexicon.roles("adverb") for w in words)
-
-
-def _nominalized(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> bool:
-    before = match_key(sentence[max(0, match.start - 12) : match.start]).split()
-    return bool(before) and (
-        before[-1] in lexicon.roles("nominalizer") or " ".join(before[-2:]) in lexicon.roles("nominalizer")
-    )
-
-
-def _target(sentence: str, match: TriggerMatch, grouped, end: int, subject_codes: set[str]) -> list[Party] | None:
-    """Inside a gapped trigger ("yêu cầu Belarus trả tự do"), after "với" for meetings, else the next party
-    that is not the subject's own ("sự ủng hộ của Mỹ đối với ... Belarus")."""
-    inside = next((g for g in grouped if match.start < g[0].start and g[-1].end < match.end), None)
-    if inside:
-        return inside
-    if match.trigger.frame == "with":
-        key = match_key(sentence)
-        partner = key.find(" với ", match.end - 1, end)
-        if partner >= 0:  # the partner stands right after "với"; "với báo chí" names no party
-            group = first_group_after(grouped, partner, end)
-            near = group and len(key[partner : group[0].start].split()) <= 5
-            if near:
-                return group
-    return next((g for g in grouped if match.end <= g[0].start < end and {p.code for p in g} - subject_codes), None)
-
-
-def _after_marker(sentence: str, position: int, match: TriggerMatch) -> bool:
-    between = match_key(sentence[match.end : position]).split()
-    return bool(between) and (between[0] in _MARKERS or " ".join(between[:2]) in _MARKERS)
-
-
-def _marked_target(sentence, match: TriggerMatch, grouped, start: int, end: int, markers=None) -> list[Party] | None:
-    key = match_key(sentence)
-    for marker in markers or match.trigger.target_markers or ("nhằm vào", "đến", "tới", "vào", "đối với", "với"):
-        index = key.find(" " + marker + " ", start - 1, end)
-        if index >= 0:
-            group = first_group_after(grouped, index, end)
-            if group:
-                return group
-    return None
-
-
-def _agent_after_passive(sentence, match: TriggerMatch, grouped, subject, lexicon: Lexicon) -> list[Party] | None:
-    """In "A bị B <verb>", the subject found before the verb is B, the agent, standing right after "bị"."""
-    if not subject:
-        return None
-    before = match_key(sentence[max(0, subject[0].start - 8) : subject[0].start]).split()
-    return subject if before and before[-1] in lexicon.cues.get("passive", ("bị",)) else None
-
-
-def _passive(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> bool:
-    before = match_key(sentence[max(0, match.start - 8) : match.start]).split()
-    return bool(before) and before[-1] in lexicon.cues.get("passive", ("bị",))
-
-
-def _reciprocal(sentence: str, match: TriggerMatch) -> bool:
-    return " nhau" in match_key(sentence[match.end : match.end + 12])
+    entry = load_base().entries.get(f"country/{location.country}")
+    if entry is None or location.country in {p.code for p in sources}:
+        return []
+    return [Party(0, 0, location.country, entry.actor())]
 
 
 def _negated(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> bool:
@@ -350,14 +222,21 @@ def _modality(sentence, offset, match: TriggerMatch, lexicon: Lexicon, quotes) -
     return "asserted"
 
 
-def _location(sentence: str, offset: int, entities: Sequence[Entity]) -> Location | None:
+def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch, limit: int) -> tuple:
+    """The place named after "tại", "ở"... nearest the trigger, and whether it is in the trigger's own clause."""
+    places = []
     for entity in entities:
         if entity.type not in ("LOC", "GPE"):
             continue
-        before = match_key(sentence[max(0, entity.start - offset - 12) : entity.start - offset]).split()
+        start = entity.start - offset
+        before = match_key(sentence[max(0, start - 12) : start]).split()
         if before and before[-1] in _PLACE_WORDS:
-            return Location(entity.text, entity.actor.country)
-    return None
+            places.append((abs(start - match.end), start, entity))
+    if not places:
+        return None, False
+    _, start, entity = min(places, key=lambda found: found[:2])
+    same_clause = match.end <= start < limit
+    return Location(entity.text, entity.actor.country), same_clause
 
 
 @lru_cache(maxsize=256)

@@ -61,7 +61,8 @@ def _article(page: Page, cleaned: CleanPage, draft: Draft, *, index: int) -> Art
     if language == "vi":
         entities = extract_entities(text, published=published)
         if published is None:
-            published, basis = infer_anchor(text, entities)  # never invents a year: (None, None) without support
+            # never invents a year: (None, None) without support
+            published, basis = infer_anchor(text, entities, draft.captions)
         quotes = tuple(find_quotes(text, entities, published=published))
         body_start = len(draft.title) + 1 if draft.title else 0
         events = code_events(text, entities, quotes, published=published, body_start=body_start)
