@@ -10,7 +10,8 @@ import pytest
 
 from sukien.linking import extract_entities
 from sukien.models import Quote
-from sukien.quotes import MIN_WORDS, _cues, find_quotes
+from sukien.quotes import MIN_WORDS, find_quotes
+from sukien.quotes.speech import speech_cues
 
 
 def quotes(text: str, published: str | None = None) -> list[Quote]:
@@ -445,7 +446,7 @@ def test_quotes_without_a_speaker_keep_none() -> None:
 
 
 def test_the_cue_table_holds_the_frames_of_the_brief() -> None:
-    cues = _cues()
+    cues = speech_cues()
     verbs = (
         "nói|cho biết|cho hay|tuyên bố|khẳng định|nhấn mạnh|thông báo|nêu rõ|bày tỏ|nói thêm|nói tiếp|cảnh báo|"
         "phát biểu|viết|chia sẻ|tiết lộ|giải thích|lưu ý|kêu gọi|trả lời"

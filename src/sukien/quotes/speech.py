@@ -1,0 +1,67 @@
+"""The quote finder's cue tables, read once from data/cues/speech.tsv (with the actor base's titles)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..actorbase import load_base
+from ..cues import data_rows, load_cues
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """Every cue of speech.tsv, compiled for the searches the quote finder makes."""
+
+    speech: re.Pattern[str]  # verbs, source frames and the words that hide them
+    speech_kinds: dict[str, str]
+    words: re.Pattern[str]  # pronouns and role heads
+    word_kinds: dict[str, tuple[str, str]]
+    titles: re.Pattern[str]  # titles of the actor base, case-sensitive
+    adverbs: re.Pattern[str]
+    conjunctions: re.Pattern[str]
+    not_subject: re.Pattern[str]  # a preposition right before a phrase
+    prepositions: re.Pattern[str]  # the same words anywhere (but "của"), and "và", "hoặc", "rằng"
+    not_quote: re.Pattern[str]  # a naming word right before an opening mark
+    agencies: frozenset[str]
+
+
+def _alternation(cues, flags=re.IGNORECASE) -> re.Pattern[str]:
+    ordered = sorted(set(cues), key=len, reverse=True)
+    body = "|".join(re.escape(cue).replace(r"\ ", r"\s+") for cue in ordered) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+@cache
+def speech_cues() -> SpeechCues:
+    """Read data/cues/speech.tsv once (with the titles of the actor base and the news agencies)."""
+    speech: dict[str, str] = {}
+    words: dict[str, tuple[str, str]] = {}
+    by_kind: dict[str, list[str]] = {}
+    for row in data_rows("cues/speech.tsv"):
+        cue, kind, value = row["cue"].strip(), row["kind"].strip(), (row.get("value") or "").strip()
+        by_kind.setdefault(kind, []).append(cue)
+        if kind in ("verb", "source", "not_verb"):
+            speech[cue.casefold()] = kind
+        elif kind in ("pronoun", "role"):
+            words[cue.casefold()] = (kind, value)
+        elif kind not in ("not_subject", "not_quote", "adverb", "conjunction", "determiner"):
+            raise ValueError(f"speech.tsv: unknown kind {kind!r} for {cue!r}")
+    base = load_base()
+    prepositions = "|".join(re.escape(w) for w in sorted(by_kind.get("not_subject", []), key=len, reverse=True))
+    naming = "|".join(re.escape(w) for w in sorted(by_kind.get("not_quote", []), key=len, reverse=True))
+    agencies = frozenset(spelling.casefold() for spelling in load_cues().agencies)
+    return SpeechCues(
+        speech=_alternation(speech),
+        speech_kinds=speech,
+        words=_alternation(words),
+        word_kinds=words,
+        titles=_alternation(base.titles, flags=0),
+        adverbs=_alternation(by_kind.get("adverb", [])),
+        conjunctions=_alternation(by_kind.get("conjunction", []) + by_kind.get("determiner", [])),
+        prepositions=_alternation([w for w in by_kind.get("not_subject", []) if w != "của"] + ["và", "hoặc", "rằng"]),
+        not_subject=re.compile(rf"(?<!\w)(?:{prepositions or '(?!)'})\s*$", re.IGNORECASE),
+        not_quote=re.compile(rf"(?<!\w)(?:{naming or '(?!)'})\s*$", re.IGNORECASE),
+        agencies=agencies,
+    )
