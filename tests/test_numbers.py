@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sukien.numbers import Casualties, Quantity, casualties, find_quantities, parse_number
+from sukien.casualties import Casualties, casualties
+from sukien.numbers import Quantity, find_quantities, parse_number
 
 # --- parse_number ---------------------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
-"""Numbers in Vietnamese news, and the dead and injured a sentence counts.
+"""Numbers in Vietnamese news: one expression read, or every one found in running text.
 
 Vietnamese prints thousands with dots and decimals with commas ("5.000", "80,1%", "1,5 triệu") and
-counts in words too ("hai mươi mốt", "hàng chục"). `parse_number` reads one such expression,
-`find_quantities` finds every one in running text with true offsets, and `casualties` takes the numbers
-of dead and injured a sentence states. Number words and cue words live in `data/events/casualties.tsv`.
+counts in words too ("hai mươi mốt", "hàng chục"). `parse_number` reads one such expression and
+`find_quantities` finds every one in running text with true offsets; `sukien.casualties` takes the dead and
+injured a sentence counts from them. Number words live in `data/events/casualties.tsv`.
 
 Decisions:
 - A dot followed by exactly three digits groups thousands ("1.026" → 1026), as Vietnamese prints them.
@@ -12,14 +12,10 @@ Decisions:
 - Vague counts ("hàng chục", "vài", "một số") are quantities with `value` None and `vague` True.
 - Dates, times, years and labels ("24-10", "13/9", "năm 2020", "thứ hai", "S-400") are not quantities.
 - A range "300-400" is its lower bound with qualifier "at_least".
-- "thương vong" (dead and injured as one lump) is neither count: it goes to `Casualties.dead_or_injured`.
-- When a sentence gives several counts of one kind, the largest is taken: a part ("trong đó 18 em nhỏ")
-  is never larger than its whole.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
@@ -49,19 +45,10 @@ class Quantity:
     percent: bool = False
 
 
-@dataclass(frozen=True)
-class Casualties:
-    """The dead and injured a sentence counts; `dead_or_injured` is a lump count ("50 người thương vong")."""
-
-    dead: int | None
-    injured: int | None
-    dead_or_injured: int | None = None
-
-
 # --- the data file -------------------------------------------------------------------------------------
 
 
-def _key(text: str) -> str:
+def match_form(text: str) -> str:
     """`text` in lower case with tone marks in one place, letter for letter, so offsets carry over."""
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters: keep such letters as they are
@@ -76,21 +63,22 @@ def _key(text: str) -> str:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    """kind -> phrase (as `_key` writes it) -> value, from `casualties.tsv`."""
+    """kind -> phrase (as `match_form` writes it) -> value, from `casualties.tsv`."""
     table: dict[str, dict[str, str]] = {}
     for row in data_rows("events/casualties.tsv"):
-        table.setdefault(row["kind"], {})[_key(row["phrase"])] = row["value"]
+        table.setdefault(row["kind"], {})[match_form(row["phrase"])] = row["value"]
     return table
 
 
-def _kind(kind: str) -> dict[str, str]:
+def phrases_of(kind: str) -> dict[str, str]:
+    """The phrases of one kind of `casualties.tsv` (as `match_form` writes them), each with its value."""
     return _table().get(kind, {})
 
 
 @cache
-def _pattern(*kinds: str, lead: str = "", anchor: str = "") -> re.Pattern[str]:
+def phrase_pattern(*kinds: str, lead: str = "", anchor: str = "") -> re.Pattern[str]:
     """A regex of the phrases of `kinds` as whole words, longest first, between `lead` and `anchor`."""
-    phrases = sorted({p for kind in kinds for p in _kind(kind)}, key=len, reverse=True)
+    phrases = sorted({p for kind in kinds for p in phrases_of(kind)}, key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) or "(?!)"
     return re.compile(rf"{lead}(?<!\w)(?:{words})(?!\w){anchor}")
 
@@ -120,12 +108,12 @@ class _Read:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), m.lastgroup or "mark") for m in _TOKEN.finditer(_key(text))]
+    return [_Token(m.start(), m.end(), m.group(), m.lastgroup or "mark") for m in _TOKEN.finditer(match_form(text))]
 
 
 def _phrase(toks: list[_Token], i: int, kind: str) -> tuple[str, int] | None:
     """The longest phrase of `kind` starting at token `i`: (its value, the token after it)."""
-    table = _kind(kind)
+    table = phrases_of(kind)
     longest = max((len(p.split()) for p in table), default=0)
     for n in range(min(longest, len(toks) - i), 0, -1):
         phrase = " ".join(t.key for t in toks[i : i + n])
@@ -135,11 +123,11 @@ def _phrase(toks: list[_Token], i: int, kind: str) -> tuple[str, int] | None:
 
 
 def _is(toks: list[_Token], i: int, kind: str) -> bool:
-    return i < len(toks) and toks[i].key in _kind(kind)
+    return i < len(toks) and toks[i].key in phrases_of(kind)
 
 
 def _kind_value(toks: list[_Token], i: int, kind: str) -> int:
-    return int(_kind(kind)[toks[i].key])
+    return int(phrases_of(kind)[toks[i].key])
 
 
 def _digit(toks: list[_Token], i: int) -> int | None:
@@ -331,7 +319,7 @@ def _is_year(toks: list[_Token], read: _Read) -> bool:
     after = toks[read.end] if read.end < len(toks) else None
     before = toks[read.number - 1] if read.number else None
     counted_before = before is not None and (
-        before.kind == "num" or before.key in _kind("year_before") or _is_number_word(before)
+        before.kind == "num" or before.key in phrases_of("year_before") or _is_number_word(before)
     )
     return counted_before or after is None or after.kind != "word" or _phrase(toks, read.end, "year_after") is not None
 
@@ -342,7 +330,7 @@ def _after_marker(toks: list[_Token], n: int) -> bool:
 
 
 def _is_number_word(tok: _Token) -> bool:
-    return any(tok.key in _kind(kind) for kind in ("digit", "after_ten", "ten", "tens", "scale", "half"))
+    return any(tok.key in phrases_of(kind) for kind in ("digit", "after_ten", "ten", "tens", "scale", "half"))
 
 
 def _in_context(text: str, toks: list[_Token], read: _Read) -> bool:
@@ -359,7 +347,7 @@ def _in_context(text: str, toks: list[_Token], read: _Read) -> bool:
 def _openers() -> frozenset[str]:
     """The words a number expression or a not-number phrase can start with: only these are read further."""
     kinds = ("digit", "ten", "zero", "qualifier", "vague", "not_number")
-    return frozenset(phrase.split()[0] for kind in kinds for phrase in _kind(kind))
+    return frozenset(phrase.split()[0] for kind in kinds for phrase in phrases_of(kind))
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -384,143 +372,10 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-# --- casualties ---------------------------------------------------------------------------------------
+def __getattr__(name: str):
+    """`casualties` and `Casualties`, which lived here before they had their own module, for older imports."""
+    if name in ("casualties", "Casualties"):
+        from . import casualties  # imported on use: `sukien.casualties` imports this module
 
-# What stops a count from reaching a casualty word: a clause break (a comma or dot not inside a
-# numeral like "5.000"), or a count too far away.
-_BREAK = re.compile(r"[,.](?!\d)|(?<!\d)[,.]|[;:!?()\[\]“”\"]|\s-\s|[–—]")
-_MAX_GAP_WORDS = 10
-
-
-@dataclass(frozen=True)
-class _Cue:
-    kind: str  # "dead", "injured" or "both"
-    order: str  # where its count stands: "before" or "after"
-    start: int
-    end: int
-
-
-def _cues(key: str) -> list[_Cue]:
-    """The casualty words of a sentence; phrases like "cái chết" hold one but are skipped."""
-    cues = []
-    for match in _pattern("dead", "injured", "both", "not_cue").finditer(key):
-        phrase = " ".join(match.group().split())
-        kind = next((k for k in ("dead", "injured", "both") if phrase in _kind(k)), None)
-        if kind is not None:
-            cues.append(_Cue(kind, _kind(kind)[phrase], match.start(), match.end()))
-    return cues
-
-
-def _as_count(quantity: Quantity) -> int | None:
-    """A whole number of people, or None (vague, a percentage, a fraction)."""
-    value = quantity.value
-    if value is None or quantity.percent or not math.isfinite(value) or value < 0 or value != int(value):
-        return None
-    return int(value)
-
-
-def _person_after(key: str, position: int) -> int | None:
-    """The end of a noun of people right after `position` ("binh sĩ", "người"), or None."""
-    match = _pattern("person", "not_person", lead=r"\s*").match(key, position)
-    if match is None or " ".join(match.group().split()) not in _kind("person"):
-        return None  # "5 tên lửa" are missiles, though "tên" counts militants
-    return match.end()
-
-
-def _blocked(gap: str) -> bool:
-    """Whether a count cannot reach across `gap` to its casualty word."""
-    return bool(
-        _BREAK.search(gap)
-        or len(gap.split()) > _MAX_GAP_WORDS
-        or _pattern("cause").search(gap)
-        or _pattern("negation").search(gap)
-        or _pattern("dead", "injured", "both").search(gap)
-    )
-
-
-def _count_before(key: str, cue: _Cue, quantities: list[Quantity]) -> int | None:
-    """The count before its noun before the cue: "50 quân nhân nước này đã thiệt mạng"."""
-    earlier = [q for q in quantities if q.end <= cue.start]
-    for n in range(len(earlier) - 1, -1, -1):
-        quantity = earlier[n]
-        if _blocked(key[quantity.end : cue.start]) or quantity.percent:
-            return None
-        if _person_after(key, quantity.end) is not None:
-            return _with_earlier(key, earlier[:n], quantity)
-    return None
-
-
-def _with_earlier(key: str, earlier: list[Quantity], quantity: Quantity) -> int | None:
-    """`quantity`'s count, read with the counts just before it.
-
-    "3 trong số 10 con tin đã bị giết" counts 3 (a percentage part, "10% trong số ...", counts none);
-    "9 chiến binh và một người qua đường thiệt mạng" counts 10. Vague counts give None.
-    """
-    part = earlier[-1] if earlier else None
-    if part is not None and _pattern("part", lead=r"\s*", anchor=r"\s*$").fullmatch(key[part.end : quantity.start]):
-        return _as_count(part)
-    count = _as_count(quantity)
-    for previous in reversed(earlier):
-        noun = _person_after(key, previous.end)
-        joined = noun is not None and _pattern("and", anchor=r"\s*$").search(key[noun : quantity.start])
-        if count is None or not joined or _blocked(key[previous.end : quantity.start]):
-            break
-        more = _as_count(previous)
-        count, quantity = (None if more is None else count + more), previous
-    return count
-
-
-def _count_after(key: str, cue: _Cue, quantities: list[Quantity]) -> int | None:
-    """The count right after the cue: "làm thiệt mạng hơn 240.000 người", "giết 3 binh sĩ", "làm chết 129."."""
-    quantity = next((q for q in quantities if q.start >= cue.end), None)
-    if quantity is None or _pattern("filler").sub("", key[cue.end : quantity.start]).strip():
-        return None
-    rest = key[quantity.end :].lstrip()
-    ends = not rest or not rest[0].isalnum() or _pattern("clause").match(rest) is not None
-    return _as_count(quantity) if ends or _person_after(key, quantity.end) is not None else None
-
-
-def _tallied(key: str, cue: _Cue) -> bool:
-    """Whether the cue belongs to a total's noun: "số người thiệt mạng", "lượng binh sĩ Armenia thiệt mạng"."""
-    clause = _BREAK.split(key[: cue.start])[-1]
-    nouns = list(_pattern("tally").finditer(clause))
-    if not nouns or len(clause[nouns[-1].end() :].split()) > 4:  # "số" + a noun of people and a name or two
-        return False
-    return _pattern("not_tally", anchor="$").search(clause[: nouns[-1].end()]) is None
-
-
-def _tally_count(key: str, cue: _Cue, quantities: list[Quantity]) -> int | None:
-    """The figure a total reaches after the cue ("... lên tổng cộng 963 người"), else a count of people after it."""
-    # Only up to the next casualty word: "số bỏ mạng lên 2.120 người, còn số bị thương là gần 16.000".
-    following = _pattern("dead", "injured", "both").search(key, cue.end)
-    stop = following.start() if following else len(key)
-    after = [q for q in quantities if q.start >= cue.end and q.end <= stop and not q.percent]
-    reached = [q for q in after if _pattern("reach", anchor=r"\s*$").search(key[cue.end : q.start])]
-    if reached:
-        return _as_count(reached[-1])
-    counted = next((q for q in after if _person_after(key, q.end) is not None), None)
-    return _as_count(counted) if counted else None
-
-
-def _count(key: str, cue: _Cue, quantities: list[Quantity]) -> int | None:
-    before = key[: cue.start]
-    if _pattern("negation", anchor=r"\s*$").search(before):
-        return None  # "không bị thương"
-    if cue.order == "after" or _pattern("cause", anchor=r"\s*$").search(before):
-        return _count_after(key, cue, quantities)
-    if _tallied(key, cue) and (total := _tally_count(key, cue, quantities)) is not None:
-        return total
-    return _count_before(key, cue, quantities)  # also "tổng số 216.000 người thiệt mạng"
-
-
-def casualties(sentence: str) -> Casualties:
-    """The dead and injured counts `sentence` states ("16 dân thường đã thiệt mạng, 46 người khác bị thương")."""
-    key, quantities = _key(sentence), find_quantities(sentence)
-    counts: dict[str, list[int]] = {"dead": [], "injured": [], "both": []}
-    for cue in _cues(key):
-        count = _count(key, cue, quantities)
-        if count is not None:
-            counts[cue.kind].append(count)
-    # The largest: a part ("trong đó 18 em nhỏ") never exceeds its whole.
-    dead, injured, both = (max(counts[k], default=None) for k in ("dead", "injured", "both"))
-    return Casualties(dead, injured, both)
+        return getattr(casualties, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

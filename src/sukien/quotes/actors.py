@@ -144,4 +144,3 @@ class ResolvingPassage(Passage):
                 if anchor.kind == "PER":
                     return anchor.entity.actor
         return None
-
