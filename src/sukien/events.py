@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from .actorbase import match_key
+from .anchors import ResolvedDate
 from .eventroles import (
     Party,
     clause_end,
@@ -63,7 +63,8 @@ def code_events(
         focus = named.most_common(1)[0][0] if named else None
         if sentence.end > body_start:
             context = (focus, list(recent))
-            found = _sentence_events(sentence.text, sentence.start, inside, quotes, lexicon, published, context)
+            dates = story_dates.within(sentence.start, sentence.end)
+            found = _sentence_events(sentence.text, sentence.start, inside, quotes, lexicon, dates, context)
             events += [story_dates.complete(event) for event in found]
         recent += [c for c in (e.actor.country or e.actor.org for e in inside if e.type != "LOC") if c]
     return tuple(events)
@@ -76,13 +77,16 @@ class _StoryDates:
     def __init__(self, text: str, anchor: str | None) -> None:
         from .dates import find_dates
 
-        days = [
-            d
-            for d in find_dates(text, anchor)
-            if d.resolved.precision == "day" and _plausible(d.resolved.value, anchor)
+        # the text is scanned once; each sentence takes its own mentions from this list
+        self.mentions = [
+            (d.start, d.resolved) for d in find_dates(text, anchor) if _plausible(d.resolved.value, anchor)
         ]
-        self.days = [(d.start, d.resolved.value) for d in days]
+        self.days = [(start, found.value) for start, found in self.mentions if found.precision == "day"]
         self.text = text
+
+    def within(self, start: int, end: int) -> list[tuple[int, ResolvedDate]]:
+        """The dates stated in `[start, end)`, at offsets from `start`."""
+        return [(position - start, found) for position, found in self.mentions if start <= position < end]
 
     def complete(self, event: Event) -> Event:
         if event.date or not self.days:
@@ -98,7 +102,7 @@ def _plausible(value: str | None, anchor: str | None) -> bool:
     return bool(value) and (anchor is None or value[:4] <= anchor[:4])
 
 
-def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, published, context) -> list[Event]:
+def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, dates, context) -> list[Event]:
     focus, recent = context
     matches = [m for m in lexicon.find(sentence) if not _topic_or_setting(sentence, m, lexicon)]
     if not matches:
@@ -113,7 +117,7 @@ def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, publi
         if match.start < content_until:
             continue  # the content of a request or refusal coded just before
         # "X kêu gọi ..., đồng thời tuyên bố ...": the clause shares X, the source of the clause before
-        event = _event(sentence, offset, match, (parties, grouped, shared), lexicon, quotes, entities, published)
+        event = _event(sentence, offset, match, (parties, grouped, shared), lexicon, quotes, entities, dates)
         if event and not any(_same_parties(event, other) for other in events):  # "gặp nhau để bàn về": one
             shared = shared or event.source
             events += _each_toward_the_other(event)
@@ -159,7 +163,7 @@ def _topic_or_setting(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> b
     )
 
 
-def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entities, published) -> Event | None:
+def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entities, dates) -> Event | None:
     trigger = match.trigger
     sources, targets = assign_roles(sentence, match, found, lexicon)
     if not sources and not targets:
@@ -184,7 +188,7 @@ def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entiti
         negated=negated,
         modality=modality,
         location=location,
-        **_date_and_casualties(sentence, match, published),
+        **_date_and_casualties(sentence, match, dates),
     )
 
 
@@ -239,21 +243,12 @@ def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch,
     return Location(entity.text, entity.actor.country), same_clause
 
 
-@lru_cache(maxsize=256)
-def _sentence_dates(sentence: str, published: str | None) -> tuple:
-    """The resolved dates of a sentence, found once for all the events it states."""
-    from .dates import find_dates
-
-    return tuple(
-        d for d in find_dates(sentence, published) if d.resolved.value and _plausible(d.resolved.value, published)
-    )
-
-
-def _date_and_casualties(sentence: str, match: TriggerMatch, published: str | None) -> dict:
+def _date_and_casualties(sentence: str, match: TriggerMatch, dates: list[tuple[int, ResolvedDate]]) -> dict:
+    """The date nearest the trigger (`dates`: the sentence's, at offsets into it) and, for attacks, casualties."""
     from .numbers import casualties
 
-    nearest = min(_sentence_dates(sentence, published), key=lambda d: abs(d.start - match.start), default=None)
-    fields = {"date": nearest.resolved.value, "date_precision": nearest.resolved.precision} if nearest else {}
+    nearest = min(dates, key=lambda found: abs(found[0] - match.start), default=None)
+    fields = {"date": nearest[1].value, "date_precision": nearest[1].precision} if nearest else {}
     if match.trigger.type == "ASSAULT":
         counts = casualties(sentence)
         fields.update(dead=counts.dead, injured=counts.injured)

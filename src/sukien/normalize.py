@@ -103,6 +103,7 @@ def _canonical_word(word: str) -> str:
 # The two styles differ only in open syllables ending in oa, oe, uy, whose old style marks the second vowel
 # ("hoà", "khoẻ", "thuỷ"); text without such a pair is already canonical, which is most text.
 _OLD_STYLE = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+_OLD_STYLE_WORD = re.compile(r"[^\W\d_]*(?:" + _OLD_STYLE.pattern + r")[^\W\d_]*")
 
 
 def canonical(text: str) -> str:
@@ -111,7 +112,7 @@ def canonical(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     if not _OLD_STYLE.search(text):
         return text
-    return _WORD.sub(lambda m: _canonical_word(m.group()), text)
+    return _OLD_STYLE_WORD.sub(lambda m: _canonical_word(m.group()), text)  # only the words that need it
 
 
 def fold(text: str) -> str:

@@ -291,6 +291,8 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int, str]], covered: se
     current: list[int] = []
     for index, (start, _end, token) in enumerate(tokens):
         capital = token[0].isupper() and start not in covered
+        if not capital and not current:
+            continue  # most words: lower case, no run open
         particle = token.lower().rstrip("-") in _CONNECTORS or token.lower().startswith("al-")
         joined = bool(current) and text[tokens[current[-1]][1] : start] == " "
         if capital and (joined or not current) or particle and current and joined and not token[0].isupper():
