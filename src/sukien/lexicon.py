@@ -49,7 +49,7 @@ class Lexicon:
 
     pattern: ahocorasick.Automaton
     by_words: dict[str, Trigger]
-    gapped: tuple[tuple[str, re.Pattern[str], Trigger], ...]
+    gapped: dict[str, tuple[tuple[re.Pattern[str], Trigger], ...]]  # by their first words
     cues: dict[str, tuple[str, ...]]
     blockers: ahocorasick.Automaton | None
     role_words: dict[str, tuple[str, ...]]
@@ -58,9 +58,10 @@ class Lexicon:
         """Triggers in a sentence, longest first where they overlap, in text order; none inside a blocker."""
         key = match_key(sentence)
         found = [TriggerMatch(s, e, self.by_words[w]) for s, e, w in _literals(self.pattern, key)]
-        for first, pattern, trigger in self.gapped:
+        for first, patterns in self.gapped.items():
             if first in key:  # a gapped pattern can only match where its first words stand
-                found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
+                for pattern, trigger in patterns:
+                    found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
         if found and self.blockers is not None:
             blocked = [(s, e) for s, e, _ in _literals(self.blockers, key)]
             found = [m for m in found if not any(_inside(m, span) for span in blocked)]
@@ -143,4 +144,8 @@ def load_lexicon() -> Lexicon:
     sorted_roles = {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in role_words.items()}
     blockers = [b.replace("…", " ").strip() for b in sorted_cues.get("blocker", ()) + sorted_roles.get("blocker", ())]
     blocker_pattern = _automaton(blockers) if blockers else None
-    return Lexicon(pattern, by_words, tuple(gapped), sorted_cues, blocker_pattern, sorted_roles)
+    by_first: dict[str, list[tuple[re.Pattern[str], Trigger]]] = {}
+    for first, compiled, trigger in gapped:
+        by_first.setdefault(first, []).append((compiled, trigger))
+    gapped_by_first = {first: tuple(patterns) for first, patterns in by_first.items()}
+    return Lexicon(pattern, by_words, gapped_by_first, sorted_cues, blocker_pattern, sorted_roles)

@@ -30,7 +30,7 @@ fast enough to run on every article (well over 50,000 sentences a second).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .models import Sentence
@@ -62,10 +62,15 @@ _UNITS = ("C.", "F.")
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences, each with its half-open offsets into `text`."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4)  # entities, quotes and events of one article each split the same text
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for line in _LINE.finditer(text):
         _split_line(text, line.start(), line.end(), sentences)
-    return sentences
+    return tuple(sentences)
 
 
 def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
