@@ -336,13 +336,13 @@ _RULES: list[tuple[re.Pattern[str], Callable[[_Scan], list[DateMention] | None]]
 _CORES = [
     _rx(r"\d[-/.]\d"),
     _rx(r"\d[-/.]\d"),
-    _rx(r"ngày\s+\d"),
-    _rx(r"tháng"),
-    _rx(r"năm\s+[12]\d"),
-    _rx(r"năm|tháng|tuần"),
-    _rx(r"qua|kia|nay|mai"),
-    _rx(r"trước|cách\s+đây"),
-    _rx(r"thứ|chủ\s+nhật"),
+    _rx(r"(?<!\w)ngày\s+\d"),
+    _rx(r"(?<!\w)tháng(?!\w)"),
+    _rx(r"(?<!\w)năm\s+[12]\d"),
+    _rx(r"(?<!\w)(?:năm|tháng|tuần)(?!\w)"),
+    _rx(r"(?<!\w)(?:qua|kia|nay|mai)(?!\w)"),
+    _rx(r"(?<!\w)(?:trước|cách\s+đây)(?!\w)"),
+    _rx(r"(?<!\w)(?:thứ|chủ\s+nhật)(?!\w)"),
 ]
 # A window reaches this far before a core (the longest lead: "rạng sáng ngày 23 đến ngày ") and after it, up to
 # the next sentence end: there a truncated text ends as the whole text goes on, so lookaheads read the same.
@@ -371,6 +371,8 @@ def _windows(core: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for hit in core.finditer(text):
         start = max(0, hit.start() - _BEFORE_CORE)
+        if windows and hit.end() + _AFTER_CORE <= windows[-1][1]:
+            continue  # the open window already reaches the sentence end this core would
         stop = _SENTENCE_END.search(text, hit.end() + _AFTER_CORE)
         end = stop.start() if stop else len(text)
         if windows and start <= windows[-1][1]:
