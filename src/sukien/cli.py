@@ -136,3 +136,9 @@ def _actor_text(record: dict[str, Any]) -> str:
     for role in record["roles"]:
         lines.append(f"  {role['title']} ({role['of']}) {role['start']} – {role['end'] or 'now'}")
     return "\n".join(lines)
+
+
+# The store's commands (ingest, search, events, stories, article, export; actors gains --top).
+from .store.commands import register  # noqa: E402
+
+register(main)
