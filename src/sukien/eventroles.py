@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .actorbase import match_key
 from .models import Actor, Entity
@@ -111,13 +111,23 @@ def clause_start(sentence: str, position: int, reporting: tuple[str, ...]) -> tu
     start = 0
     for match in _CLAUSE_PUNCTUATION.finditer(sentence, 0, position):
         start = match.end()
-    key = match_key(sentence[:position])
-    reported = -1
+    ends = (
+        end for index, end in _reporting_spans(match_key(sentence), reporting) if index >= start and end <= position
+    )
+    return start, max(ends, default=-1)
+
+
+@lru_cache(maxsize=64)
+def _reporting_spans(key: str, reporting: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Every " verb " of the reporting verbs in a sentence's key, found once for all its triggers."""
+    spans = []
     for verb in reporting:
-        index = key.rfind(" " + verb + " ")
-        if index >= start:
-            reported = max(reported, index + len(verb) + 2)
-    return start, reported
+        needle = " " + verb + " "
+        index = key.find(needle)
+        while index >= 0:
+            spans.append((index, index + len(needle)))
+            index = key.find(needle, index + 1)
+    return tuple(spans)
 
 
 def clause_end(sentence: str, position: int) -> int:
