@@ -6,12 +6,16 @@ paragraphs written in their style, one frame or rule a row.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sukien.linking import extract_entities
 from sukien.models import Quote
 from sukien.quotes import MIN_WORDS, find_quotes
-from sukien.quotes.speech import speech_cues
+from sukien.quotes.speech import _alternation, speech_cues
 
 
 def quotes(text: str, published: str | None = None) -> list[Quote]:
@@ -456,3 +460,22 @@ def test_the_cue_table_holds_the_frames_of_the_brief() -> None:
     assert cues.speech_kinds["theo"] == "source"
     assert cues.word_kinds["quan chức này"] == ("pronoun", "PER")
     assert cues.speech_kinds["bài viết"] == "not_verb"
+
+
+# ------------------------------------------------------------------------------------------ cue patterns
+
+_CUE_WORDS = ["nói", "nói thêm", "cho", "cho biết", "cho biết thêm", "biết", "theo", "Theo", "ông", "bà", "a b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cues=st.lists(st.sampled_from(_CUE_WORDS), min_size=1, max_size=8),
+    words=st.lists(st.sampled_from(_CUE_WORDS + ["x", "NÓI", "Cho  biết", ",", "\n", "thêm"]), max_size=12),
+)
+def test_cue_patterns_find_what_a_longest_first_list_finds(cues, words) -> None:
+    # The cues are compiled as a trie; it must match exactly as the plain alternation, longest cue first, does.
+    plain = "|".join(re.escape(cue).replace(r"\ ", r"\s+") for cue in sorted(set(cues), key=len, reverse=True))
+    expected = re.compile(rf"(?<!\w)(?:{plain})(?!\w)", re.IGNORECASE)
+    text = " ".join(words)
+    spans = [m.span() for m in _alternation([c.casefold() for c in cues]).finditer(text)]
+    assert spans == [m.span() for m in expected.finditer(text)]

@@ -159,7 +159,8 @@ def _count(key: str, cue: _Cue, quantities: list[Quantity]) -> int | None:
 
 def casualties(sentence: str) -> Casualties:
     """The dead and injured counts `sentence` states ("16 dân thường đã thiệt mạng, 46 người khác bị thương")."""
-    key, quantities = match_form(sentence), find_quantities(sentence)
+    key = match_form(sentence)
+    quantities = find_quantities(sentence, key=key)
     counts: dict[str, list[int]] = {"dead": [], "injured": [], "both": []}
     for cue in _cues(key):
         count = _count(key, cue, quantities)

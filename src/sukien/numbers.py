@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from sukien.cues import data_rows
 from sukien.normalize import canonical
@@ -54,11 +55,14 @@ def match_form(text: str) -> str:
     if len(lowered) != len(text):  # "İ" lowers to two characters: keep such letters as they are
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
-    def word(match: re.Match[str]) -> str:
-        fixed = canonical(match.group())
-        return fixed if len(fixed) == len(match.group()) else match.group()
+    return _WORD.sub(lambda match: _word_form(match.group()), lowered)
 
-    return _WORD.sub(word, lowered)
+
+@lru_cache(maxsize=16384)  # words repeat from sentence to sentence; the bound keeps a long batch's memory flat
+def _word_form(word: str) -> str:
+    """A lower-case word with its tone mark in one place, unless that would change its length."""
+    fixed = canonical(word)
+    return fixed if len(fixed) == len(word) else word
 
 
 @cache
@@ -86,8 +90,7 @@ def phrase_pattern(*kinds: str, lead: str = "", anchor: str = "") -> re.Pattern[
 # --- tokens and the grammar of one number expression ----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: sentences are cut into many, and tuples are quick to make
     start: int
     end: int
     key: str
@@ -107,15 +110,21 @@ class _Read:
     percent: bool
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), m.lastgroup or "mark") for m in _TOKEN.finditer(match_form(text))]
+def _tokens(key: str) -> list[_Token]:
+    """The tokens of a text in its match form (`match_form`)."""
+    return [_Token(m.start(), m.end(), m.group(), m.lastgroup or "mark") for m in _TOKEN.finditer(key)]
+
+
+@cache
+def _longest(kind: str) -> int:
+    """The number of words of the longest phrase of `kind`."""
+    return max((len(p.split()) for p in phrases_of(kind)), default=0)
 
 
 def _phrase(toks: list[_Token], i: int, kind: str) -> tuple[str, int] | None:
     """The longest phrase of `kind` starting at token `i`: (its value, the token after it)."""
     table = phrases_of(kind)
-    longest = max((len(p.split()) for p in table), default=0)
-    for n in range(min(longest, len(toks) - i), 0, -1):
+    for n in range(min(_longest(kind), len(toks) - i), 0, -1):
         phrase = " ".join(t.key for t in toks[i : i + n])
         if phrase in table:
             return table[phrase], i + n
@@ -278,7 +287,7 @@ def _read(toks: list[_Token], i: int) -> _Read | None:
 
 def parse_number(text: str) -> float | None:
     """The value of `text` when it is one Vietnamese number expression ("1,5 triệu", "hơn 240.000", "hai mươi mốt")."""
-    toks = _tokens(text)
+    toks = _tokens(match_form(text))
     with localcontext(_ARITHMETIC):
         read = _read(toks, 0) if toks else None
     if read is None or read.end != len(toks) or read.value is None:
@@ -350,9 +359,12 @@ def _openers() -> frozenset[str]:
     return frozenset(phrase.split()[0] for kind in kinds for phrase in phrases_of(kind))
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number expression in `text`, left to right, with true offsets; dates and codes left out."""
-    toks, found, i, openers = _tokens(text), [], 0, _openers()
+def find_quantities(text: str, *, key: str | None = None) -> list[Quantity]:
+    """Every number expression in `text`, left to right, with true offsets; dates and codes left out.
+
+    `key` is `match_form(text)` when the caller has it already.
+    """
+    toks, found, i, openers = _tokens(match_form(text) if key is None else key), [], 0, _openers()
     with localcontext(_ARITHMETIC):
         while i < len(toks):
             if toks[i].kind != "num" and toks[i].key not in openers:
