@@ -333,16 +333,16 @@ _RULES: list[tuple[re.Pattern[str], Callable[[_Scan], list[DateMention] | None]]
 
 # Each rule's core: what every mention of it holds (a digit pair, "tháng", "qua"...), cheap to find. The rule's
 # full pattern, slow to try at every position, is searched only in windows around its cores.
-_CORES = [
-    _rx(r"\d[-/.]\d"),
-    _rx(r"\d[-/.]\d"),
-    _rx(r"(?<!\w)ngày\s+\d"),
-    _rx(r"(?<!\w)tháng(?!\w)"),
-    _rx(r"(?<!\w)năm\s+[12]\d"),
-    _rx(r"(?<!\w)(?:năm|tháng|tuần)(?!\w)"),
-    _rx(r"(?<!\w)(?:qua|kia|nay|mai)(?!\w)"),
-    _rx(r"(?<!\w)(?:trước|cách\s+đây)(?!\w)"),
-    _rx(r"(?<!\w)(?:thứ|chủ\s+nhật)(?!\w)"),
+_CORES: list[tuple[re.Pattern[str], ...]] = [
+    (re.compile(r"\d[-/.]\d"),),
+    (re.compile(r"\d[-/.]\d"),),
+    (re.compile(r"ngày\s+\d"),),
+    (re.compile(r"tháng(?!\w)"),),
+    (re.compile(r"năm\s+[12]\d"),),
+    (re.compile(r"năm(?!\w)"), re.compile(r"tháng(?!\w)"), re.compile(r"tuần(?!\w)")),
+    (re.compile(r"qua(?!\w)"), re.compile(r"kia(?!\w)"), re.compile(r"nay(?!\w)"), re.compile(r"mai(?!\w)")),
+    (re.compile(r"trước(?!\w)"), re.compile(r"cách\s+đây(?!\w)")),
+    (re.compile(r"thứ(?!\w)"), re.compile(r"chủ\s+nhật(?!\w)")),
 ]
 # A window reaches this far before a core (the longest lead: "rạng sáng ngày 23 đến ngày ") and after it, up to
 # the next sentence end: there a truncated text ends as the whole text goes on, so lookaheads read the same.
@@ -353,10 +353,13 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.;!?](?=\s)")
 
 def scan(text: str, anchor: Anchor | None, *, lenient: bool) -> list[DateMention]:
     """Every mention of every rule, then the earliest (and longest) of overlapping ones."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter that lower-cases to two: the cores would be misplaced
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     candidates = [
         found
-        for (pattern, reader), core in zip(_RULES, _CORES, strict=True)
-        for found in _matches(pattern, reader, _windows(core, text), text, anchor, lenient)
+        for (pattern, reader), cores in zip(_RULES, _CORES, strict=True)
+        for found in _matches(pattern, reader, _windows(cores, lowered), text, anchor, lenient)
     ]
     candidates.sort(key=lambda found: (found[0].start, -found[-1].end))
     chosen: list[DateMention] = []
@@ -366,20 +369,31 @@ def scan(text: str, anchor: Anchor | None, *, lenient: bool) -> list[DateMention
     return chosen
 
 
-def _windows(core: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Where a rule can match: around each of its cores, overlapping windows merged."""
+def _windows(cores: tuple[re.Pattern[str], ...], lowered: str) -> list[tuple[int, int]]:
+    """Where a rule can match: around each of its cores in the lower-cased text, overlapping windows merged.
+
+    The cores are literal-led, so they are searched fast; the word boundary before a word core is checked here.
+    """
+    hits = [hit for core in cores for hit in core.finditer(lowered) if _starts_word(lowered, hit)]
+    hits.sort(key=lambda hit: hit.start())
     windows: list[tuple[int, int]] = []
-    for hit in core.finditer(text):
+    for hit in hits:
         start = max(0, hit.start() - _BEFORE_CORE)
         if windows and hit.end() + _AFTER_CORE <= windows[-1][1]:
             continue  # the open window already reaches the sentence end this core would
-        stop = _SENTENCE_END.search(text, hit.end() + _AFTER_CORE)
-        end = stop.start() if stop else len(text)
+        stop = _SENTENCE_END.search(lowered, hit.end() + _AFTER_CORE)
+        end = stop.start() if stop else len(lowered)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
     return windows
+
+
+def _starts_word(text: str, hit: re.Match[str]) -> bool:
+    """A digit core may stand anywhere; a word core only after a non-word character."""
+    index = hit.start()
+    return text[index].isdigit() or index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
 
 
 def _matches(pattern, reader, windows, text: str, anchor: Anchor | None, lenient: bool) -> Iterator[list[DateMention]]:
