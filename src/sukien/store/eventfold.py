@@ -36,11 +36,27 @@ def _outlets(row: sqlite3.Row) -> set[str]:
 
 
 def fold(rows: list[sqlite3.Row]) -> list[dict]:
-    """Fold event rows (in any order) into one record per event; the first report of each is its face."""
+    """Fold event rows (in any order) into one record per event; the first report of each is its face.
+
+    A report that gives no date joins the dated reports of the same story, parties and type when they
+    all agree on one date (a re-post without a publication date cannot resolve "hôm 12/3").
+    """
     groups: dict[tuple, list[sqlite3.Row]] = {}
     for row in rows:
         groups.setdefault(fold_key(row), []).append(row)
+    dates: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[4] is not None:
+            dates.setdefault(_undated(key), []).append(key)
+    for key in [k for k in groups if k[4] is None]:
+        dated = dates.get(_undated(key), [])
+        if len(dated) == 1:
+            groups[dated[0]].extend(groups.pop(key))
     return [_folded(key, reports) for key, reports in groups.items()]
+
+
+def _undated(key: tuple) -> tuple:
+    return key[:4] + key[5:]
 
 
 def _folded(key: tuple, reports: list[sqlite3.Row]) -> dict:

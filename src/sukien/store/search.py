@@ -13,7 +13,7 @@ from .folding import fold_aligned, fts_query, query_terms
 
 SNIPPET_CHARS = 220
 MAX_MATCHES = 300  # matches looked at for the snippet of one article
-TITLE_WEIGHT = 4.0  # a term in the headline counts this many times one in the body
+TITLE_WEIGHT = 10.0  # a term in the headline counts this many times one in the body
 
 
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 10) -> list[dict]:
