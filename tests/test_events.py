@@ -297,6 +297,11 @@ def test_a_curfew_with_no_one_named_is_the_state_acting_on_its_own_people():
     assert rows(coded("Áo ban bố lệnh giới nghiêm.")) == [expect("COERCE", ("AUT",), ("AUT",))]
 
 
+def test_a_protest_with_no_one_named_is_against_its_own_government():
+    text = "Hàng nghìn người biểu tình Belarus đã xuống đường ở Minsk."
+    assert rows(coded(text)) == [expect("PROTEST", ("BLR",), ("BLR",))]
+
+
 def test_a_threat_named_as_a_topic_is_not_a_threat():
     events = coded("Belarus và Nga sẵn sàng phản ứng chung với các mối đe dọa từ bên ngoài.")
     assert "THREATEN" not in [e.type for e in events]
@@ -543,7 +548,7 @@ def test_the_article_events_in_order():
         expect("SANCTION", ("GBR", "CAN"), ("BLR",)),
         expect("ASSAULT", ("RUS",), ("UKR",)),
         expect("SANCTION", ("USA",), ("RUS",)),
-        expect("PROTEST", ("BLR",)),
+        expect("PROTEST", ("BLR",), ("BLR",)),  # against its own government
         expect("REQUEST", ("USA",), ("BLR",)),
         expect("SUPPORT", ("USA",), ("BLR",)),
     ]

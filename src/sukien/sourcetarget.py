@@ -21,8 +21,9 @@ from .lexicon import Lexicon, TriggerMatch
 
 # Types PLOVER codes as mutual between two parties.
 _MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
-# Types that, with no target named, a state directs at its own people ("Áo công bố lệnh giới nghiêm").
-_SELF_DIRECTED = {"COERCE"}
+# Types that, with no target named, are directed at the actor's own state: a lockdown ("Áo công bố lệnh giới
+# nghiêm") acts on its people, a strike or a protest ("cuộc biểu tình phản đối chính phủ") on its government.
+_SELF_DIRECTED = {"COERCE", "PROTEST"}
 # Words that introduce a target after a trigger ("trao đổi với ...", "không kích nhằm vào ...").
 _MARKERS = {"vào", "với", "đến", "tới", "cho", "nhằm vào", "đối với", "chống", "chống lại", "lên"}
 
@@ -62,7 +63,7 @@ def assign_roles(sentence: str, match: TriggerMatch, found, lexicon: Lexicon) ->
         other = subject_before(sentence, grouped, subject[0].start, 0, lexicon.roles("not_subject"))
         return (other or []), subject
     if trigger.frame == "intransitive":
-        return (subject or []), []
+        return (subject or []), (subject or [] if trigger.type in _SELF_DIRECTED else [])
     if subject and len({p.code for p in subject}) >= 2 and (trigger.type in _MUTUAL or _reciprocal(sentence, match)):
         return subject, []  # "A và B hội đàm", "Azerbaijan và Armenia cáo buộc nhau"
     if not subject and owner:  # "theo đề nghị của Mỹ": a verb used as a noun, its owner acts
