@@ -24,7 +24,6 @@ from .marks import QUOTE_MARKS, Span
 from .speech import SpeechCues
 
 WORD = re.compile(r"\w[\w'’.,:/%-]*\w|\w", re.UNICODE)
-_HONORIFICS = {"ông", "bà", "ngài", "anh", "chị", "cô"}
 _NAME_KINDS = ("PER", "cap")
 # Words a description may hold between its head and the name it ends in ("quan chức [cao cấp của] Pakistan").
 _DESCRIPTION_GAP = 3
@@ -251,9 +250,9 @@ class Passage:
         bare = gap.strip()
         if "\n" in gap or self.inside_quote(last.end) != self.inside_quote(anchor.start):
             return False
-        if last.kind == "pronoun" and last.key.casefold() not in _HONORIFICS:
+        if last.kind == "pronoun" and last.key.casefold() not in self.cues.honorifics:
             return False  # "quan chức này" is complete
-        if not bare or bare.casefold() in ("của", "-", "–"):
+        if not bare or bare.casefold() in self.cues.joiners:
             return True
         if last.kind not in ("title", "role", "ORG", "GPE") or chunk.first("title", "role") is None:
             return False
@@ -351,7 +350,7 @@ class Passage:
             return None
         chunk = chunks[0]
         gap = self.text[pos : chunk.start]
-        if not gap.strip() or gap.strip().casefold() == "lời":
+        if not gap.strip() or gap.strip().casefold() in self.cues.source_words:
             return chunk
         words = gap.split()
         plain = len(words) <= 2 and all(w.isalpha() and w.islower() for w in words)

@@ -39,8 +39,6 @@ _AFTER_WORDS = 24
 _BOUND_WORDS = 6
 # An attribution-only sentence after a quote ("Ông Putin nói thêm.") is at most this long.
 _ATTRIBUTION_WORDS = 12
-# Heads of a description that name a source of news rather than a speaker ("theo hãng tin TASS").
-_AGENCY_HEADS = {"hãng tin", "hãng thông tấn", "thông tấn xã", "báo", "tờ", "đài", "kênh"}
 
 Speaker = tuple[Actor, str]  # the actor and the speaker as written
 
@@ -71,12 +69,14 @@ class Attribution(ResolvingPassage):
         for _, b in self.quoted:
             if sentence.start <= b <= cue.start:
                 bounds.append(b)
-        for m in re.finditer(r"[;:]|(?<!\w)rằng(?!\w)", self.text[lo : cue.start]):
+        for m in re.finditer(r"[;:]", self.text[lo : cue.start]):
+            bounds.append(lo + m.end())
+        for m in self.cues.complementizer.finditer(self.text[lo : cue.start]):  # "X nói rằng ..."
             bounds.append(lo + m.end())
         if earlier:
             bounds.append(earlier[-1].end)
         start = max(bounds)
-        if re.match(r"\W*(?:khi\s+)?(?:được|bị)\s", self.text[start : cue.start], re.IGNORECASE):
+        if self.cues.passive.match(self.text[start : cue.start]):
             return None  # "Được phóng viên X hỏi ..., Y trả lời": X asks, Y speaks
         chunk = self.subject_in(start, cue.start, earlier=bool(earlier))
         comma = max((start + m.end() for m in re.finditer(r"[,;]\s", self.text[start : cue.start])), default=start)
@@ -106,7 +106,7 @@ class Attribution(ResolvingPassage):
     def is_agency(self, chunk: Chunk) -> bool:
         """Whether a phrase names a news agency or outlet ("hãng tin TASS", "Reuters"), not a speaker."""
         head = chunk.first("role", "title")
-        if head is not None and head.key.casefold() in _AGENCY_HEADS:
+        if head is not None and head.key.casefold() in self.cues.agency_heads:
             return True
         body = chunk.first("ORG", "cap")
         name = self.text[body.start : body.end] if body else ""
@@ -123,7 +123,8 @@ class Attribution(ResolvingPassage):
             return None
         cue = cues[-1]
         gap = self.text[cue.end : span.open].strip()
-        if count_words(gap) > _BOUND_WORDS or not (gap == "" or gap.endswith((":", ",")) or gap.endswith("rằng")):
+        ends = gap == "" or gap.endswith((":", ",")) or gap.endswith(self.cues.complementizers)
+        if count_words(gap) > _BOUND_WORDS or not ends:
             return None
         return self.verb_subject(cue, sentence)
 
@@ -163,7 +164,8 @@ class Attribution(ResolvingPassage):
                 self.paragraph_of(nxt.start) == self.paragraph_of(span.close)
                 and count_words(nxt.text) <= _ATTRIBUTION_WORDS
                 and not DOUBLE_MARKS.search(nxt.text)
-                and not re.search(r"(?<!\w)rằng(?!\w)|:", nxt.text)
+                and ":" not in nxt.text
+                and not self.cues.complementizer.search(nxt.text)
             ):
                 return self._after_in(nxt.start, nxt.end)
         return None

@@ -22,9 +22,16 @@ class SpeechCues:
     adverbs: re.Pattern[str]
     conjunctions: re.Pattern[str]
     not_subject: re.Pattern[str]  # a preposition right before a phrase
-    prepositions: re.Pattern[str]  # the same words anywhere (but "của"), and "và", "hoặc", "rằng"
+    prepositions: re.Pattern[str]  # the same words anywhere (but links), and the words that end a description
     not_quote: re.Pattern[str]  # a naming word right before an opening mark
     agencies: frozenset[str]
+    honorifics: frozenset[str]  # pronouns that join the name after them
+    joiners: frozenset[str]  # words (and dashes) that join two parts of a speaker phrase
+    agency_heads: frozenset[str]
+    complementizers: tuple[str, ...]  # "rằng", as written
+    complementizer: re.Pattern[str]
+    passive: re.Pattern[str]  # a passive marker opening a clause
+    source_words: frozenset[str]  # words between a source frame and its speaker ("lời")
 
 
 def _alternation(cues, flags=re.IGNORECASE) -> re.Pattern[str]:
@@ -66,9 +73,44 @@ def _one(char: str) -> str:
     return r"\s" if char == " " else re.escape(char)
 
 
+_WORD_KINDS = (
+    "not_subject", "not_quote", "adverb", "conjunction", "determiner", "honorific", "link", "not_description",
+    "agency_head", "complementizer", "passive", "source_word",
+)  # fmt: skip
+
+
 @cache
 def speech_cues() -> SpeechCues:
     """Read data/cues/speech.tsv once (with the titles of the actor base and the news agencies)."""
+    speech, words, by_kind = _rows()
+    links = by_kind.get("link", [])
+    complementizers = tuple(by_kind.get("complementizer", []))
+    return SpeechCues(
+        speech=_alternation(speech),
+        speech_kinds=speech,
+        words=_alternation(words),
+        word_kinds=words,
+        titles=_alternation(load_base().titles, flags=0),
+        adverbs=_alternation(by_kind.get("adverb", [])),
+        conjunctions=_alternation(by_kind.get("conjunction", []) + by_kind.get("determiner", [])),
+        prepositions=_alternation(
+            [w for w in by_kind.get("not_subject", []) if w not in links] + by_kind.get("not_description", [])
+        ),
+        not_subject=_ending(by_kind.get("not_subject", [])),
+        not_quote=_ending(by_kind.get("not_quote", [])),
+        agencies=frozenset(spelling.casefold() for spelling in load_cues().agencies),
+        honorifics=_folded(by_kind.get("honorific", [])),
+        joiners=_folded(links) | {"-", "–"},
+        agency_heads=_folded(by_kind.get("agency_head", [])),
+        complementizers=complementizers,
+        complementizer=_alternation(complementizers, flags=0),
+        passive=_opening(by_kind.get("passive", [])),
+        source_words=_folded(by_kind.get("source_word", [])),
+    )
+
+
+def _rows() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, list[str]]]:
+    """speech.tsv as (speech cue → kind, pronoun or role → (kind, value), kind → its cues as written)."""
     speech: dict[str, str] = {}
     words: dict[str, tuple[str, str]] = {}
     by_kind: dict[str, list[str]] = {}
@@ -79,22 +121,22 @@ def speech_cues() -> SpeechCues:
             speech[cue.casefold()] = kind
         elif kind in ("pronoun", "role"):
             words[cue.casefold()] = (kind, value)
-        elif kind not in ("not_subject", "not_quote", "adverb", "conjunction", "determiner"):
+        elif kind not in _WORD_KINDS:
             raise ValueError(f"speech.tsv: unknown kind {kind!r} for {cue!r}")
-    base = load_base()
-    prepositions = "|".join(re.escape(w) for w in sorted(by_kind.get("not_subject", []), key=len, reverse=True))
-    naming = "|".join(re.escape(w) for w in sorted(by_kind.get("not_quote", []), key=len, reverse=True))
-    agencies = frozenset(spelling.casefold() for spelling in load_cues().agencies)
-    return SpeechCues(
-        speech=_alternation(speech),
-        speech_kinds=speech,
-        words=_alternation(words),
-        word_kinds=words,
-        titles=_alternation(base.titles, flags=0),
-        adverbs=_alternation(by_kind.get("adverb", [])),
-        conjunctions=_alternation(by_kind.get("conjunction", []) + by_kind.get("determiner", [])),
-        prepositions=_alternation([w for w in by_kind.get("not_subject", []) if w != "của"] + ["và", "hoặc", "rằng"]),
-        not_subject=re.compile(rf"(?<!\w)(?:{prepositions or '(?!)'})\s*$", re.IGNORECASE),
-        not_quote=re.compile(rf"(?<!\w)(?:{naming or '(?!)'})\s*$", re.IGNORECASE),
-        agencies=agencies,
-    )
+    return speech, words, by_kind
+
+
+def _folded(cues: list[str]) -> frozenset[str]:
+    return frozenset(cue.casefold() for cue in cues)
+
+
+def _ending(cues: list[str]) -> re.Pattern[str]:
+    """Any of `cues` as a word that ends the text searched (spaces after it aside)."""
+    body = "|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body or '(?!)'})\s*$", re.IGNORECASE)
+
+
+def _opening(cues: list[str]) -> re.Pattern[str]:
+    """Any of `cues` as the first word of the text matched (after punctuation), followed by a space."""
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\W*(?:{body or '(?!)'})\s", re.IGNORECASE)
