@@ -92,7 +92,7 @@ BY_TYPE = [
     ("Azerbaijan cáo buộc Armenia vi phạm lệnh ngừng bắn.", expect("ACCUSE", ("AZE",), ("ARM",))),
     ("Iran bác bỏ đề xuất của Mỹ.", expect("REJECT", ("IRN",), ("USA",))),
     ("Triều Tiên đe dọa tấn công Hàn Quốc.", expect("THREATEN", ("PRK",), ("KOR",))),
-    ("Hàng nghìn người dân Belarus biểu tình tại thủ đô Minsk.", expect("PROTEST", ("BLR",))),
+    ("Hàng nghìn người dân Belarus biểu tình tại thủ đô Minsk.", expect("PROTEST", ("BLR",), ("BLR",))),
     ("Anh và Canada áp đặt trừng phạt đối với Belarus.", expect("SANCTION", ("GBR", "CAN"), ("BLR",))),
     ("NATO triển khai thêm binh sĩ tới Ba Lan.", expect("MOBILIZE", ("NATO",), ("POL",))),
     ("Nga bắt giữ một nhà báo Mỹ.", expect("COERCE", ("RUS",), ("USA",))),
