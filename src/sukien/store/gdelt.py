@@ -95,9 +95,9 @@ def rows(event: dict) -> list[list[str]]:
     added = (event["ingested"] or "").replace("-", "").replace("T", "").replace(":", "").rstrip("Z")
     url = event["url"] or event["article_id"]
     found = []
-    for source in event["source"] or [None]:
-        for target in event["target"] or [None]:
-            key = f"{event['id']}|{_name(source)}|{_name(target)}"
+    for i, source in enumerate(event["source"] or [None]):
+        for j, target in enumerate(event["target"] or [None]):
+            key = f"{event['id']}|{i}:{_name(source)}|{j}:{_name(target)}"
             number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=7).digest(), "big")
             found.append(
                 [str(number), day, day[:6], day[:4], fraction_date(day) if day else ""]
