@@ -276,6 +276,11 @@ ROLES = [
         id="an attack on a place strikes the place's state",
     ),
     pytest.param(
+        "Đại hội đồng Liên Hợp Quốc ra nghị quyết lên án Nga xâm lược Ukraine và yêu cầu Nga chấm dứt chiến tranh.",
+        [expect("ACCUSE", ("UN",), ("RUS",)), expect("REQUEST", ("UN",), ("RUS",))],
+        id="a verb after và is a second act of the same subject, and no group spans it",
+    ),
+    pytest.param(
         "Các ngoại trưởng EU đã gặp nhau tại Luxembourg để bàn về Uzbekistan.",
         [expect("CONSULT", ("EU",), ())],
         id="gặp nhau: a meeting among the subject's own",

@@ -84,13 +84,15 @@ def _merge_adjacent_same_code(parties: list[Party]) -> list[Party]:
     return merged
 
 
-def groups(sentence: str, parties: list[Party]) -> list[list[Party]]:
-    """Parties joined by "và", commas, "cùng" or dashes, as groups in text order."""
+def groups(sentence: str, parties: list[Party], verbs: list[tuple[int, int]] = ()) -> list[list[Party]]:
+    """Parties joined by "và", commas, "cùng" or dashes, as groups in text order; never across a verb in `verbs`
+    ("lên án Nga xâm lược Ukraine và yêu cầu Nga ...": Ukraine and the second Nga are not one group)."""
     result: list[list[Party]] = []
     for party in parties:
         previous = result[-1][-1] if result else None
         same_span = previous is not None and previous.start == party.start  # the two parties of "hai bên"
-        if previous and (same_span or _joined(sentence[previous.end : party.start])):
+        crossed = previous is not None and any(previous.end <= start < party.start for start, _ in verbs)
+        if previous and (same_span or (_joined(sentence[previous.end : party.start]) and not crossed)):
             result[-1].append(party)
         else:
             result.append([party])

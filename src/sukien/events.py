@@ -28,7 +28,7 @@ from .eventroles import (
 from .lexicon import Lexicon, TriggerMatch, load_lexicon
 from .models import Entity, Event, Location, Quote, Span
 from .sentences import split_sentences
-from .sourcetarget import assign_roles, ends_with_any, subordinate_start
+from .sourcetarget import assign_roles, coordinated, ends_with_any, subordinate_start
 
 # Types whose trigger takes another act as its content ("yêu cầu X rút quân", "từ chối đàm phán").
 _TAKES_CONTENT = {"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"}
@@ -109,12 +109,12 @@ def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, dates
         return []
     parties = domestic_parties(sentence, parties_of(entities, offset), lexicon.roles("domestic"), focus)
     parties = pair_parties(sentence, parties, lexicon.roles("pair"), recent)
-    grouped = groups(sentence, parties)
+    grouped = groups(sentence, parties, [(m.start, m.end) for m in matches])
     events: list[Event] = []
     content_until = -1
     shared: tuple = ()
     for match in matches:
-        if match.start < content_until:
+        if match.start < content_until and not coordinated(sentence, match):
             continue  # the content of a request or refusal coded just before
         # "X kêu gọi ..., đồng thời tuyên bố ...": the clause shares X, the source of the clause before
         event = _event(sentence, offset, match, (parties, grouped, shared), lexicon, quotes, entities, dates)

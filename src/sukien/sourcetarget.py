@@ -127,6 +127,9 @@ def _subject(sentence: str, match: TriggerMatch, grouped, lexicon: Lexicon, shar
         return subject_before(sentence, grouped, match.start, reported, not_after) or subject_before(
             sentence, grouped, reported, start, not_after
         )
+    shared_parties = [p for g in grouped for p in g if p.end <= match.start and p.actor in shared]
+    if shared_parties and coordinated(sentence, match):
+        return shared_parties  # "lên án Nga xâm lược Ukraine và yêu cầu Nga ...": the first verb's subject
     own = subject_before(sentence, grouped, match.start, start, not_after)
     if own or start == 0 or not _opens_clause(sentence, start, match, lexicon):
         return own
@@ -134,6 +137,12 @@ def _subject(sentence: str, match: TriggerMatch, grouped, lexicon: Lexicon, shar
     after_comma = sentence[start - 1] in ",;"
     earlier = [p for g in grouped for p in g if p.end <= start and p.actor in shared] if after_comma else []
     return earlier or subject_before(sentence, grouped, start, 0, not_after)  # "..., cáo buộc Moscow"
+
+
+def coordinated(sentence: str, match: TriggerMatch) -> bool:
+    """A verb right after "và" or "đồng thời": a second act of the same subject, not the content of the first."""
+    before = match_key(sentence[max(0, match.start - 16) : match.start]).replace(",", " ").split()
+    return bool(before) and (before[-1] == "và" or before[-2:] == ["đồng", "thời"])
 
 
 def _opens_clause(sentence: str, start: int, match: TriggerMatch, lexicon: Lexicon) -> bool:
