@@ -281,6 +281,21 @@ ROLES = [
         id="a verb after và is a second act of the same subject, and no group spans it",
     ),
     pytest.param(
+        "Anh, Pháp và Đức áp đặt trừng phạt đối với Nga.",
+        [expect("SANCTION", ("DEU", "FRA", "GBR"), ("RUS",))],
+        id="three sources enumerated with a comma",
+    ),
+    pytest.param(
+        "Theo ông Ushakov, Moskva đang giữ liên lạc chặt chẽ với Baku và Yerevan.",
+        [expect("CONSULT", ("RUS",), ("ARM", "AZE"))],
+        id="the informant of Theo X, is not one group with the subject after the comma",
+    ),
+    pytest.param(
+        "Thủ lĩnh nhóm Hezbollah, ông Hassan Nasrallah, cũng lên tiếng đe dọa Israel.",
+        [expect("THREATEN", ("HEZBOLLAH",), ("ISR",))],
+        id="lên tiếng before the verb: the subject before the comma acts",
+    ),
+    pytest.param(
         "Các ngoại trưởng EU đã gặp nhau tại Luxembourg để bàn về Uzbekistan.",
         [expect("CONSULT", ("EU",), ())],
         id="gặp nhau: a meeting among the subject's own",

@@ -92,11 +92,18 @@ def groups(sentence: str, parties: list[Party], verbs: list[tuple[int, int]] = (
         previous = result[-1][-1] if result else None
         same_span = previous is not None and previous.start == party.start  # the two parties of "hai bên"
         crossed = previous is not None and any(previous.end <= start < party.start for start, _ in verbs)
+        crossed = crossed or (previous is not None and _framed(sentence, result[-1][0], party))
         if previous and (same_span or (_joined(sentence[previous.end : party.start]) and not crossed)):
             result[-1].append(party)
         else:
             result.append([party])
     return result
+
+
+def _framed(sentence: str, first: Party, party: Party) -> bool:
+    """ "Theo ông Ushakov, Moscow ...": the informant's frame ends at the comma; the next party is not with it."""
+    words = match_key(sentence[max(0, first.start - 20) : first.start]).split()[-3:]
+    return "theo" in words and sentence[first.start : party.start].count(",") == 1
 
 
 def _joined(gap: str) -> bool:
@@ -143,7 +150,8 @@ def subject_before(
 ) -> list[Party] | None:
     """The nearest group before `position` and after `start` that is not a place, possessor or informant."""
     for group in reversed(groups_):
-        if group[-1].end > position or group[0].start < start:
+        straddles = group[0].start < start <= group[-1].start  # "Anh, Pháp và Đức ...": the commas join
+        if group[-1].end > position or (group[0].start < start and not straddles):
             continue
         before = match_key(sentence[max(0, group[0].start - 12) : group[0].start]).rstrip()
         if before.endswith(tuple(" " + w for w in not_after)) or before in not_after:
