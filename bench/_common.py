@@ -31,3 +31,25 @@ def first_lines(corpus: Path, limit: int | None, folder: str) -> Path:
     with corpus.open("rb") as source, target.open("wb") as out:
         out.writelines(islice((line for line in source if line.strip()), limit))
     return target
+
+
+def tree_rss_mib(pid: int) -> float:
+    """The summed RSS of a process and all its descendants now, from /proc (Linux); 0 where /proc is missing."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat.rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return round(sum(rss.get(p, 0) for p in tree) / 2**20, 1)
