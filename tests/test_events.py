@@ -385,6 +385,10 @@ MODALITY = [
     pytest.param("Nga có thể triển khai quân tới biên giới Ukraine.", "MOBILIZE", "possible", id="có thể, mobilize"),
     pytest.param("Nga sẵn sàng triển khai quân tới biên giới Ukraine.", "MOBILIZE", "possible", id="sẵn sàng"),
     pytest.param("Mỹ áp đặt trừng phạt đối với Nga.", "SANCTION", "asserted", id="asserted"),
+    pytest.param("Mỹ định áp đặt trừng phạt đối với Nga.", "SANCTION", "future", id="định"),
+    pytest.param(
+        "Mỹ khẳng định đã áp đặt trừng phạt đối với Nga.", "SANCTION", "asserted", id="khẳng định holds no định"
+    ),
 ]
 
 

@@ -216,12 +216,12 @@ def _modality(sentence, offset, match: TriggerMatch, lexicon: Lexicon, quotes) -
     if any(q.start <= position < q.end for q in quotes):
         return "reported_speech"
     before = match_key(sentence[max(0, match.start - _CUE_REACH) : match.start])
-    if any(cue in before for cue in lexicon.cues.get("future", ())):
+    if lexicon.has_cue("future", before):
         return "future"
-    if any(cue in before for cue in lexicon.cues.get("possible", ())):
+    if lexicon.has_cue("possible", before):
         return "possible"
     claim = match_key(sentence[: match.start])
-    if any(cue in claim for cue in lexicon.cues.get("claim", ())) or claim.startswith("theo "):
+    if lexicon.has_cue("claim", claim) or claim.startswith("theo "):
         return "reported_speech"
     return "asserted"
 

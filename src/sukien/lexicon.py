@@ -67,6 +67,20 @@ class Lexicon:
             found = [m for m in found if not any(_inside(m, span) for span in blocked)]
         return _without_overlaps(found)
 
+    def has_cue(self, kind: str, key: str) -> bool:
+        """Whether a cue of `kind` stands in `key` (a match key) as whole words, outside every blocker
+        ("định" is a future cue, not inside "khẳng định")."""
+        blocked = [(s, e) for s, e, _ in _literals(self.blockers, key)] if self.blockers is not None else []
+        for cue in self.cues.get(kind, ()):
+            index = key.find(cue)
+            while index >= 0:
+                end = index + len(cue)
+                whole = (index == 0 or not key[index - 1].isalnum()) and (end == len(key) or not key[end].isalnum())
+                if whole and not any(s <= index and end <= e for s, e in blocked):
+                    return True
+                index = key.find(cue, index + 1)
+        return False
+
     def roles(self, kind: str) -> tuple[str, ...]:
         """Words of one kind from `events/roles.tsv`, longest first."""
         return self.role_words.get(kind, ())
