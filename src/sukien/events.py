@@ -245,7 +245,7 @@ def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch,
 
 def _date_and_casualties(sentence: str, match: TriggerMatch, dates: list[tuple[int, ResolvedDate]]) -> dict:
     """The date nearest the trigger (`dates`: the sentence's, at offsets into it) and, for attacks, casualties."""
-    from .numbers import casualties
+    from .casualties import casualties
 
     nearest = min(dates, key=lambda found: abs(found[0] - match.start), default=None)
     fields = {"date": nearest[1].value, "date_precision": nearest[1].precision} if nearest else {}

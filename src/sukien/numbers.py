@@ -382,12 +382,3 @@ def find_quantities(text: str, *, key: str | None = None) -> list[Quantity]:
             found.append(Quantity(start, end, text[start:end], value, read.qualifier, read.vague, read.percent))
             i = read.end
     return found
-
-
-def __getattr__(name: str):
-    """`casualties` and `Casualties`, which lived here before they had their own module, for older imports."""
-    if name in ("casualties", "Casualties"):
-        from . import casualties  # imported on use: `sukien.casualties` imports this module
-
-        return getattr(casualties, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
