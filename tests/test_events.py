@@ -322,6 +322,15 @@ def test_a_protest_with_no_one_named_is_against_its_own_government():
     assert rows(coded(text)) == [expect("PROTEST", ("BLR",), ("BLR",))]
 
 
+def test_several_states_restricting_at_home_each_act_on_their_own():
+    text = "Pháp, Đức và Bỉ đã đóng cửa nhiều cơ sở kinh doanh để ngăn dịch lây lan."
+    assert sorted(rows(coded(text))) == [
+        expect("COERCE", ("BEL",), ("BEL",)),
+        expect("COERCE", ("DEU",), ("DEU",)),
+        expect("COERCE", ("FRA",), ("FRA",)),
+    ]
+
+
 def test_a_threat_named_as_a_topic_is_not_a_threat():
     events = coded("Belarus và Nga sẵn sàng phản ứng chung với các mối đe dọa từ bên ngoài.")
     assert "THREATEN" not in [e.type for e in events]

@@ -28,7 +28,7 @@ from .eventroles import (
 from .lexicon import Lexicon, TriggerMatch, load_lexicon
 from .models import Entity, Event, Location, Quote, Span
 from .sentences import split_sentences
-from .sourcetarget import assign_roles, coordinated, ends_with_any, subordinate_start
+from .sourcetarget import SELF_DIRECTED, assign_roles, coordinated, ends_with_any, subordinate_start
 
 # Types whose trigger takes another act as its content ("yêu cầu X rút quân", "từ chối đàm phán").
 _TAKES_CONTENT = {"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"}
@@ -134,6 +134,8 @@ def _each_toward_the_other(event: Event) -> list[Event]:
     """Sources that are also the targets ("A và B đều từ chối") give one event each way."""
     if len(event.source) < 2 or event.source != event.target:
         return [event]
+    if event.type in SELF_DIRECTED:  # "Pháp, Đức và Bỉ đóng cửa ...": each on its own people
+        return [replace(event, source=(a,), target=(a,)) for a in event.source]
     return [replace(event, source=(a,), target=(b,)) for a in event.source for b in event.source if a != b]
 
 

@@ -23,7 +23,7 @@ from .lexicon import Lexicon, TriggerMatch
 _MUTUAL = {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
 # Types that, with no target named, are directed at the actor's own state: a lockdown ("Áo công bố lệnh giới
 # nghiêm") acts on its people, a strike or a protest ("cuộc biểu tình phản đối chính phủ") on its government.
-_SELF_DIRECTED = {"COERCE", "PROTEST"}
+SELF_DIRECTED = {"COERCE", "PROTEST"}
 # Words that introduce a target after a trigger ("trao đổi với ...", "không kích nhằm vào ...").
 _MARKERS = {"vào", "với", "đến", "tới", "cho", "nhằm vào", "đối với", "chống", "chống lại", "lên"}
 
@@ -63,7 +63,7 @@ def assign_roles(sentence: str, match: TriggerMatch, found, lexicon: Lexicon) ->
         other = subject_before(sentence, grouped, subject[0].start, 0, lexicon.roles("not_subject"))
         return (other or []), subject
     if trigger.frame == "intransitive":
-        return (subject or []), (subject or [] if trigger.type in _SELF_DIRECTED else [])
+        return (subject or []), (subject or [] if trigger.type in SELF_DIRECTED else [])
     if subject and len({p.code for p in subject}) >= 2 and (trigger.type in _MUTUAL or _reciprocal(sentence, match)):
         return subject, []  # "A và B hội đàm", "Azerbaijan và Armenia cáo buộc nhau"
     if not subject and owner:  # "theo đề nghị của Mỹ": a verb used as a noun, its owner acts
@@ -83,7 +83,7 @@ def assign_roles(sentence: str, match: TriggerMatch, found, lexicon: Lexicon) ->
         return subject, subject  # "cả 2 phía Armenia và Azerbaijan đều từ chối": each toward the other
     if not target and trigger.type == "ASSAULT":
         target = next((g for g in grouped if match.end <= g[0].start < limit and _located(sentence, g, lexicon)), None)
-    if not target and trigger.type in _SELF_DIRECTED:
+    if not target and trigger.type in SELF_DIRECTED:
         target = subject  # a lockdown, a ban, an arrest with no one named: the state acts on its own people
     return subject, (target or [])
 
