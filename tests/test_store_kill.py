@@ -79,7 +79,7 @@ def test_killed_ingest_rerun_gives_exactly_the_rows_of_a_clean_run(tmp_path: Pat
 
     chance = random.Random(20240)
     workers: list[int] = []
-    for _ in range(4):
+    for _ in range(3):
         process = subprocess.Popen(
             ingest_command(paths, killed_db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
