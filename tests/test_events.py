@@ -296,6 +296,16 @@ ROLES = [
         id="lên tiếng before the verb: the subject before the comma acts",
     ),
     pytest.param(
+        "Hàng trăm dân thường đã thiệt mạng ở Ukraine kể từ khi chiến dịch quân sự của Nga bắt đầu.",
+        [expect("ASSAULT", ("RUS",), ("UKR",))],
+        id="an attack strikes the state of a place named before it in its clause",
+    ),
+    pytest.param(
+        "Nga ngày 7/4 tuyên bố rút khỏi Hội đồng Nhân quyền Liên Hợp Quốc.",
+        [expect("SANCTION", ("RUS",), ("UN",))],
+        id="leaving an organisation reduces relations; its name overlaps the trigger",
+    ),
+    pytest.param(
         "Các ngoại trưởng EU đã gặp nhau tại Luxembourg để bàn về Uzbekistan.",
         [expect("CONSULT", ("EU",), ())],
         id="gặp nhau: a meeting among the subject's own",
@@ -329,6 +339,11 @@ def test_several_states_restricting_at_home_each_act_on_their_own():
         expect("COERCE", ("DEU",), ("DEU",)),
         expect("COERCE", ("FRA",), ("FRA",)),
     ]
+
+
+def test_a_place_in_another_clause_is_not_where_an_attack_strikes():
+    text = "Nga cáo buộc Ukraine sau hội đàm ở Istanbul, cho rằng Kiev đang dàn dựng các vụ tấn công."
+    assert all("TUR" not in _codes(event.target) for event in coded(text))
 
 
 def test_a_threat_named_as_a_topic_is_not_a_threat():

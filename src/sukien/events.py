@@ -241,7 +241,7 @@ def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch,
     if not places:
         return None, False
     _, start, entity = min(places, key=lambda found: found[:2])
-    same_clause = match.end <= start < limit
+    same_clause = match.end <= start < limit or (start < match.start and clause_end(sentence, start) >= match.start)
     return Location(entity.text, entity.actor.country), same_clause
 
 

@@ -164,7 +164,7 @@ def _nominalized(sentence: str, match: TriggerMatch, lexicon: Lexicon) -> bool:
 def _target(sentence: str, match: TriggerMatch, grouped, end: int, subject_codes: set[str]) -> list[Party] | None:
     """Inside a gapped trigger ("yêu cầu Belarus trả tự do"), after "với" for meetings, else the next party
     that is not the subject's own ("sự ủng hộ của Mỹ đối với ... Belarus")."""
-    inside = next((g for g in grouped if match.start < g[0].start and g[-1].end < match.end), None)
+    inside = next((g for g in grouped if match.start < g[0].start < match.end), None)  # in or overlapping its end
     if inside:
         return inside
     if match.trigger.frame == "with":
