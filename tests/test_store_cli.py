@@ -162,3 +162,13 @@ def test_export_plover_writes_one_record_per_folded_event(db: str, tmp_path: Pat
     talks = next(r for r in records if r["event"] == ["CONSULT"] and r["num_articles"] == 3)
     assert {"id", "date", "source", "recipient", "mode", "context", "event_text", "quad_code", "link"} <= set(talks)
     assert talks["source"][0]["code"] == "RUS" and talks["quad_code"] == 1 and "điện đàm" in talks["event_text"][0]
+
+
+def test_the_command_line_starts_without_loading_the_store() -> None:
+    import subprocess
+    import sys
+
+    heavy = "{'datasketch', 'numpy', 'pyarrow', 'sukien.store.api'}"
+    code = f"import sys, sukien.cli; print(sorted({heavy} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

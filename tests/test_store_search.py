@@ -107,3 +107,10 @@ def test_vietnamese_text_folds_to_the_same_length(text: str) -> None:
 
 def test_count_is_the_number_of_articles_found_without_a_limit(store: Store) -> None:
     assert store.count("đàm phán") == len(store.search("đàm phán", limit=1000))
+
+
+@given(st.text(), st.text())
+def test_snippets_of_any_text_and_query_mark_only_inside_themselves(text: str, query: str) -> None:
+    snippet, marks = make_snippet(text, query_terms(query))
+    assert all(0 <= start < end <= len(snippet) for start, end in marks)
+    assert all(fold_text(snippet[start:end]).strip() for start, end in marks)
