@@ -100,9 +100,11 @@ class _Reader:
 
     @property
     def draft(self) -> Draft:
+        """The story being read."""
         return self.drafts[-1]
 
     def run(self) -> None:
+        """Read the page's lines in order into drafts."""
         for index, line in enumerate(self.lines):
             self.outlet = self.outlet or outlet_from_line(line.text, self.cues)
             if self.in_box:

@@ -89,6 +89,7 @@ class _StoryDates:
         return [(position - start, found) for position, found in self.mentions if start <= position < end]
 
     def complete(self, event: Event) -> Event:
+        """The event, dated by its paragraph or story when its sentence gives no date."""
         if event.date or not self.days:
             return event
         paragraph_start = self.text.rfind("\n", 0, event.evidence.start) + 1
