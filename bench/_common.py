@@ -5,12 +5,23 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import sys
+from importlib.util import find_spec
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpus" / "world_news.jsonl"
+MISSING_BASELINE = "underthesea is not installed; install it with: pip install -e '.[bench]'"
+
+
+def has_baseline() -> bool:
+    """Whether underthesea, the baseline, is installed; says how to install it when not."""
+    if find_spec("underthesea") is None:
+        print(MISSING_BASELINE, file=sys.stderr)
+        return False
+    return True
 
 
 def machine() -> dict[str, Any]:

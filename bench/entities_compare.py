@@ -22,12 +22,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from importlib.util import find_spec
 from itertools import islice, product
 from pathlib import Path
 from typing import Any
 
-from _common import SHARED, machine, rss_mib  # bench/ is on sys.path when a script runs
+from _common import SHARED, has_baseline, machine, rss_mib  # bench/ is on sys.path when a script runs
 from sukien.actorbase import load_base
 from sukien.errors import InputRejected
 from sukien.evaluation import evaluate, load_jsonl
@@ -282,8 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(not path.is_file() for path in needed) or not args.samples.is_dir() or args.limit < 1:
         print(f"need {', '.join(map(str, needed))}, the folder {args.samples} and --limit >= 1", file=sys.stderr)
         return 2
-    if find_spec("underthesea") is None:
-        print("underthesea is not installed; install it with: pip install -e '.[bench]'", file=sys.stderr)
+    if not has_baseline():
         return 2
     report = run(args)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))

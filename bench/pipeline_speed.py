@@ -21,11 +21,16 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from _common import DEFAULT_CORPUS, first_lines, machine, rss_mib  # bench/ is on sys.path when a script runs
+from _common import (  # bench/ is on sys.path when a script runs
+    DEFAULT_CORPUS,
+    first_lines,
+    has_baseline,
+    machine,
+    rss_mib,
+)
 
 TRACE_RECORDS = 500
 TARGET_ARTICLES_PER_S = 150
@@ -182,8 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_file() or min(limits) < 1:
         print(f"need a corpus file (got {args.corpus}) and limits of at least 1", file=sys.stderr)
         return 2
-    if find_spec("underthesea") is None:
-        print("underthesea is not installed; install it with: pip install -e '.[bench]'", file=sys.stderr)
+    if not has_baseline():
         return 2
     report = run(args)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
