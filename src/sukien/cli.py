@@ -38,6 +38,18 @@ def samples_path() -> str:
     return str(files("sukien").joinpath("data", "samples"))
 
 
+def command_inputs(paths: tuple[str, ...], samples: bool, settings: tuple[str, ...]) -> tuple[list[str], Any]:
+    """The inputs (PATHS, and the samples if asked) and settings of a command that reads pages; else a usage error."""
+    try:
+        run_settings = load_settings(_pairs(settings, "--setting"))
+    except SettingsError as error:
+        raise click.UsageError(str(error)) from None
+    inputs = list(paths) + ([samples_path()] if samples else [])
+    if not inputs:
+        raise click.UsageError("give at least one PATH (or - for standard input), or --samples")
+    return inputs, run_settings
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sukien")
 def main() -> None:
@@ -63,13 +75,7 @@ def extract(paths: tuple[str, ...], samples: bool, settings: tuple[str, ...]) ->
 
     Example: sukien extract --samples | head -c 600
     """
-    try:
-        run_settings = load_settings(_pairs(settings, "--setting"))
-    except SettingsError as error:
-        raise click.UsageError(str(error)) from None
-    inputs = list(paths) + ([samples_path()] if samples else [])
-    if not inputs:
-        raise click.UsageError("give at least one PATH (or - for standard input), or --samples")
+    inputs, run_settings = command_inputs(paths, samples, settings)
     from .pipeline import extract_inputs  # imported here so `sukien --help` stays fast
 
     rejected = 0

@@ -74,19 +74,11 @@ def ingest(paths: tuple[str, ...], samples: bool, workers: int | None, settings:
 
     Example: sukien ingest news.jsonl pages/ --db news.db && sukien search "đàm phán" --db news.db
     """
-    from ..cli import _pairs, samples_path
-    from ..errors import SettingsError
-    from ..settings import load_settings
+    from ..cli import command_inputs
     from .api import Store
     from .progress import IngestProgress
 
-    try:
-        run_settings = load_settings(_pairs(settings, "--setting"))
-    except SettingsError as error:
-        raise click.UsageError(str(error)) from None
-    inputs = list(paths) + ([samples_path()] if samples else [])
-    if not inputs:
-        raise click.UsageError("give at least one PATH (or - for standard input), or --samples")
+    inputs, run_settings = command_inputs(paths, samples, settings)
     with Store(db) as store, IngestProgress(inputs, db) as progress:
         counts = store.ingest(inputs, settings=run_settings, workers=workers, on_page=progress.page_done)
         progress.summary(counts)
