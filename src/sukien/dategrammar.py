@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import anchors
 from .anchors import UNKNOWN, Anchor, ResolvedDate
-from .normalize import LOWER, UPPER
+from .normalize import LOWER, UPPER, word_edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +393,7 @@ def _windows(cores: tuple[re.Pattern[str], ...], lowered: str) -> list[tuple[int
 def _starts_word(text: str, hit: re.Match[str]) -> bool:
     """A digit core may stand anywhere; a word core only after a non-word character."""
     index = hit.start()
-    return text[index].isdigit() or index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
+    return text[index].isdigit() or word_edge(text, index - 1)
 
 
 def _matches(pattern, reader, windows, text: str, anchor: Anchor | None, lenient: bool) -> Iterator[list[DateMention]]:

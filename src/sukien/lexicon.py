@@ -16,6 +16,7 @@ import ahocorasick
 
 from .actorbase import match_key
 from .cues import data_rows
+from .normalize import word_edge
 
 _GAP = r"(?:\s+[^\s,;:.!?“”\"]+){0,3}?\s+"  # a gap never crosses punctuation: "cắt ..., quan hệ" is no trigger
 
@@ -62,24 +63,28 @@ class Lexicon:
             if first in key:  # a gapped pattern can only match where its first words stand
                 for pattern, trigger in patterns:
                     found += [TriggerMatch(m.start(), m.end(), trigger) for m in pattern.finditer(key)]
-        if found and self.blockers is not None:
-            blocked = [(s, e) for s, e, _ in _literals(self.blockers, key)]
+        if found:
+            blocked = self._blocked(key)
             found = [m for m in found if not any(_inside(m, span) for span in blocked)]
         return _without_overlaps(found)
 
     def has_cue(self, kind: str, key: str) -> bool:
         """Whether a cue of `kind` stands in `key` (a match key) as whole words, outside every blocker
         ("định" is a future cue, not inside "khẳng định")."""
-        blocked = [(s, e) for s, e, _ in _literals(self.blockers, key)] if self.blockers is not None else []
+        blocked = self._blocked(key)
         for cue in self.cues.get(kind, ()):
             index = key.find(cue)
             while index >= 0:
                 end = index + len(cue)
-                whole = (index == 0 or not key[index - 1].isalnum()) and (end == len(key) or not key[end].isalnum())
-                if whole and not any(s <= index and end <= e for s, e in blocked):
+                whole = word_edge(key, index - 1) and word_edge(key, end)
+                if whole and not any(start <= index and end <= stop for start, stop in blocked):
                     return True
                 index = key.find(cue, index + 1)
         return False
+
+    def _blocked(self, key: str) -> list[tuple[int, int]]:
+        """Spans of the blockers in `key` ("tổng thư ký" holds "ký", "khẳng định" holds "định")."""
+        return [(start, end) for start, end, _ in _literals(self.blockers, key)] if self.blockers is not None else []
 
     def roles(self, kind: str) -> tuple[str, ...]:
         """Words of one kind from `events/roles.tsv`, longest first."""
@@ -99,7 +104,7 @@ def _literals(automaton: ahocorasick.Automaton, key: str) -> list[tuple[int, int
     found = []
     for last, phrase in automaton.iter(key):
         start, end = last - len(phrase) + 1, last + 1
-        if (start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum()):
+        if word_edge(key, start - 1) and word_edge(key, end):
             found.append((start, end, phrase))
     return found
 

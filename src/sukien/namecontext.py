@@ -13,6 +13,7 @@ import ahocorasick
 
 from .actorbase import Entry, load_base
 from .cues import data_rows
+from .normalize import word_edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +43,13 @@ def title_spans(text: str) -> list[tuple[int, int]]:
     found = sorted(
         (last + 1 - size, -size)
         for last, size in _title_automaton().iter(text)
-        if _word_edge(text, last + 1 - size - 1) and _word_edge(text, last + 1)
+        if word_edge(text, last + 1 - size - 1) and word_edge(text, last + 1)
     )
     spans: list[tuple[int, int]] = []
     for start, minus_size in found:
         if not spans or start >= spans[-1][1]:
             spans.append((start, start - minus_size))
     return spans
-
-
-def _word_edge(text: str, index: int) -> bool:
-    """Whether the character at `index` (outside the text counts) is no word character."""
-    return not (0 <= index < len(text)) or not (text[index].isalnum() or text[index] == "_")
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,11 @@ def canonical(text: str) -> str:
     return _OLD_STYLE_WORD.sub(lambda m: _canonical_word(m.group()), text)  # only the words that need it
 
 
+def word_edge(text: str, index: int) -> bool:
+    """Whether no word character stands at `index` (outside the text counts as none): a word boundary."""
+    return not (0 <= index < len(text)) or not (text[index].isalnum() or text[index] == "_")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, đ folded to d: the form used for diacritic-insensitive search."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))

@@ -17,7 +17,7 @@ import ahocorasick
 from .actorbase import ActorBase, Entry, Name, institution, load_base, match_key
 from .cues import data_rows
 from .namecontext import Mention, cue_context
-from .normalize import UPPER
+from .normalize import UPPER, word_edge
 from .unknownnames import find_unknown
 
 
@@ -31,9 +31,7 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+    return word_edge(text, start - 1) and word_edge(text, end)
 
 
 def _case_agrees(written: str, name: Name) -> bool:
@@ -167,7 +165,7 @@ def _with_institutions(text: str, mentions: list[Mention], base: ActorBase) -> l
 
 
 def _starts_word(text: str, index: int) -> bool:
-    return index <= 0 or not text[index - 1].isalnum()
+    return word_edge(text, index - 1)
 
 
 def find_mentions(
