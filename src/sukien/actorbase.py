@@ -112,6 +112,10 @@ class ActorBase:
                     self._names_by_entry.setdefault(name.entry.id, []).append(name)
         return self._names_by_entry.get(entry_id, [])
 
+    def country(self, iso3: str | None) -> Entry | None:
+        """The entry of a state by its ISO 3166-1 alpha-3 code, if the base has it."""
+        return self.entries.get(f"country/{iso3}") if iso3 else None
+
     def lookup(self, text: str) -> list[Entry]:
         """Entries a written name may refer to, in base order."""
         return list(dict.fromkeys(name.entry for name in self.names.get(match_key(text), [])))

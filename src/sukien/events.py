@@ -199,7 +199,7 @@ def _country_of_place(location: Location, sources: list[Party]) -> list[Party]:
     """The state an attack on a place strikes: the place's country, when it is not the attacker's own."""
     from .actorbase import load_base
 
-    entry = load_base().entries.get(f"country/{location.country}")
+    entry = load_base().country(location.country)
     if entry is None or location.country in {p.code for p in sources}:
         return []
     return [Party(0, 0, location.country, entry.actor())]

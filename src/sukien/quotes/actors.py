@@ -115,7 +115,7 @@ class ResolvingPassage(Passage):
                     break
                 if entity.type == kind or (kind == "GPE" and entity.type == "ORG" and entity.actor.country):
                     if kind == "GPE" and entity.type == "ORG":
-                        country = self.base.entries.get(f"country/{entity.actor.country}")
+                        country = self.base.country(entity.actor.country)
                         return country.actor() if country else entity.actor
                     return entity.actor
             return None
