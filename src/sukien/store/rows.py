@@ -26,8 +26,9 @@ def pipeline_version() -> str:
     """sukien's version plus a hash of its data files: a new lexicon or actor base re-derives articles."""
     digest = hashlib.blake2b(digest_size=4)
     data = files("sukien").joinpath("data")
+    root = len(str(data))
     for path in sorted(_data_files(data), key=str):
-        digest.update(str(path).encode("utf-8"))
+        digest.update(str(path)[root:].encode("utf-8"))  # relative: the same data installed elsewhere is one version
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()}"
 
