@@ -117,10 +117,9 @@ def _sentence_events(sentence, offset, entities, quotes, lexicon: Lexicon, dates
     for match in matches:
         if match.start < content_until and not coordinated(sentence, match):
             continue  # the content of a request or refusal coded just before
-        # "X kêu gọi ..., đồng thời tuyên bố ...": the clause shares X, the source of the clause before
         event = _event(sentence, offset, match, (parties, grouped, shared), lexicon, quotes, entities, dates)
         if event and not any(_same_parties(event, other) for other in events):  # "gặp nhau để bàn về": one
-            shared = shared or event.source
+            shared = shared or event.source  # "X kêu gọi ..., đồng thời tuyên bố ...": later clauses share X
             events += _each_toward_the_other(event)
             if match.trigger.type in _TAKES_CONTENT and event.target:
                 content_until = clause_end(sentence, match.end)
@@ -171,9 +170,8 @@ def _event(sentence, offset, match: TriggerMatch, found, lexicon, quotes, entiti
     sources, targets = assign_roles(sentence, match, found, lexicon)
     if not sources and not targets:
         return None
-    limit = subordinate_start(sentence, match, clause_end(sentence, match.end), lexicon)
-    location, in_clause = _location(sentence, offset, entities, match, limit)
-    if trigger.type in _AIMED_AT_PLACE and not targets and in_clause:
+    location, place_at = _location(sentence, offset, entities, match)
+    if trigger.type in _AIMED_AT_PLACE and not targets and _in_clause(sentence, match, place_at, lexicon):
         targets = _country_of_place(location, sources)
     negated = _negated(sentence, match, lexicon)
     modality = _modality(sentence, offset, match, lexicon, quotes)
@@ -229,8 +227,8 @@ def _modality(sentence, offset, match: TriggerMatch, lexicon: Lexicon, quotes) -
     return "asserted"
 
 
-def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch, limit: int) -> tuple:
-    """The place named after "tại", "ở"... nearest the trigger, and whether it is in the trigger's own clause."""
+def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch) -> tuple[Location | None, int]:
+    """The place named after "tại", "ở"... nearest the trigger, and where it stands in the sentence (-1: none)."""
     places = []
     for entity in entities:
         if entity.type not in ("LOC", "GPE"):
@@ -240,10 +238,19 @@ def _location(sentence, offset, entities: Sequence[Entity], match: TriggerMatch,
         if before and before[-1] in _PLACE_WORDS:
             places.append((abs(start - match.end), start, entity))
     if not places:
-        return None, False
+        return None, -1
     _, start, entity = min(places, key=lambda found: found[:2])
-    same_clause = match.end <= start < limit or (start < match.start and clause_end(sentence, start) >= match.start)
-    return Location(entity.text, entity.actor.country), same_clause
+    return Location(entity.text, entity.actor.country), start
+
+
+def _in_clause(sentence: str, match: TriggerMatch, place_at: int, lexicon: Lexicon) -> bool:
+    """Whether the place stands in the trigger's own clause: before it with no clause break between, or
+    after it before the clause ends or a clause of cause or time opens."""
+    if place_at < 0:
+        return False
+    if place_at < match.start:
+        return clause_end(sentence, place_at) >= match.start
+    return match.end <= place_at < subordinate_start(sentence, match, clause_end(sentence, match.end), lexicon)
 
 
 def _date_and_casualties(sentence: str, match: TriggerMatch, dates: list[tuple[int, ResolvedDate]]) -> dict:
